@@ -1,0 +1,29 @@
+import type { AuditReport } from '../report';
+import { countBySeverity } from '../report';
+import { VERSION } from '../../version';
+import { findRule } from '../../engine';
+
+/** The CLI's JSON contract (1-based lines and columns; see README "JSON output"). */
+export function formatJson(report: AuditReport): string {
+  const files = [
+    ...report.files.map((file) => ({
+      path: file.relative,
+      kind: file.kind,
+      ...(file.skipped ? { skipped: file.skipped } : {}),
+      findings: file.findings.map((f) => ({
+        rule: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        range: {
+          start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
+          end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
+        },
+        fixable: (f.fixes?.length ?? 0) > 0 || (findRule(f.ruleId)?.fixable ?? false),
+      })),
+    })),
+    ...report.problems.map((p) => ({ path: p.relative, kind: null, skipped: p.reason, findings: [] })),
+  ];
+  const bySeverity = countBySeverity(report);
+  const findings = bySeverity.error + bySeverity.warning + bySeverity.info;
+  return `${JSON.stringify({ tool: { name: 'bulkhead', version: VERSION }, files, summary: { files: report.files.length, findings, bySeverity } }, null, 2)}\n`;
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * bulkhead: the command-line entry point (`bulkhead audit`). A thin shell around the engine:
+ * argument parsing, file discovery, output formats and exit codes.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG } from '../engine';
+import { runAudit } from './audit';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { SEVERITY_RANK, type AuditReport } from './report';
+import { VERSION } from '../version';
+
+const USAGE = `Usage: bulkhead audit [paths...] [options]
+
+Finds security problems in Dockerfiles, Docker Compose files and Kubernetes manifests.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of stdout
+  --fail-on error|warning|info|never
+                             exit 1 when a finding is at least this severe (default: error)
+  --max-warnings N           also exit 1 when there are more than N warnings
+  --no-color                 plain text output even on a terminal
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or configuration error.
+`;
+
+class UsageError extends Error {}
+
+interface AuditArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  failOn: 'error' | 'warning' | 'info' | 'never';
+  maxWarnings?: number;
+  color: boolean;
+}
+
+function parseAuditArgs(args: string[]): AuditArgs {
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (expected text, json or sarif)`);
+        parsed.format = v;
+        break;
+      }
+      case '--output':
+      case '-o':
+        parsed.output = value();
+        break;
+      case '--fail-on': {
+        const v = value();
+        if (v !== 'error' && v !== 'warning' && v !== 'info' && v !== 'never') throw new UsageError(`unknown --fail-on level "${v}" (expected error, warning, info or never)`);
+        parsed.failOn = v;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, got "${v}"`);
+        parsed.maxWarnings = Number(v);
+        break;
+      }
+      case '--no-color':
+        parsed.color = false;
+        break;
+      case '--color':
+        parsed.color = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        parsed.paths.push(arg);
+    }
+  }
+  return parsed;
+}
+
+export function exitCodeFor(report: AuditReport, failOn: AuditArgs['failOn'], maxWarnings?: number): number {
+  const findings = report.files.flatMap((f) => f.findings);
+  if (maxWarnings !== undefined && findings.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  if (failOn === 'never') return 0;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command !== 'audit') throw new UsageError(`unknown command "${command}" (try: bulkhead audit .)`);
+  if (rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const args = parseAuditArgs(rest);
+  const baseDir = process.cwd();
+  const report = runAudit({ paths: args.paths, baseDir, config: DEFAULT_CONFIG });
+  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
+  if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
+  else process.stdout.write(output);
+  return exitCodeFor(report, args.failOn, args.maxWarnings);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bulkhead: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`bulkhead: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,254 @@
+import { isMap } from 'yaml';
+import { classifyPath, looksLikeHelmTemplate } from './classify';
+import { configKey, DEFAULT_CONFIG, type EngineConfig } from './config';
+import { parseDockerfile } from './dockerfile/model';
+import { readComposeProject } from './compose/model';
+import type { ComposeDocument } from './compose/document';
+import type { KubernetesDocument } from './kubernetes/document';
+import { readObject, type KubernetesObject } from './kubernetes/model';
+import { LIMITS, looksBinary } from './limits';
+import type { Rule, RuleChecks, RuleContext } from './rule';
+import { RULES } from './rules';
+import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
+import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
+import type { FileKind, Finding, Range, Severity } from './types';
+
+export interface AnalyzeOptions {
+  /** File path (any separator); used to classify the file by name. */
+  path?: string;
+  /** Editor language id (`dockerfile`, `dockercompose`, `yaml`). */
+  languageId?: string;
+  /** Skip classification and treat the file as this kind. */
+  kind?: FileKind;
+  config?: EngineConfig;
+  /** Pass the same object for successive versions of one document to reuse unchanged YAML documents. */
+  cache?: AnalysisCache;
+}
+
+/** Something the user should know that is not a rule finding (a skipped file, an unparsable document). */
+export interface Notice {
+  code: 'skipped' | 'parse-error';
+  message: string;
+  range: Range;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface AnalysisResult {
+  /** The file's kind, or undefined when it is none of ours (then there are no findings). */
+  kind: FileKind | undefined;
+  findings: Finding[];
+  notices: Notice[];
+  /** Rules that threw; their findings for this document are lost, every other rule's are kept. */
+  failures: RuleFailure[];
+  /** Set when the whole file was not analysed. */
+  skipped?: string;
+}
+
+/** Per-document cache of YAML document analyses, keyed by the document's text. */
+export class AnalysisCache {
+  segments = new Map<string, SegmentResult>();
+}
+
+interface SegmentResult {
+  configKey: string;
+  kind: FileKind | undefined;
+  /** Ranges relative to the segment's first line. */
+  findings: Finding[];
+  notices: Notice[];
+  failures: RuleFailure[];
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const pathClass = options.kind ?? classifyPath(options.path ?? '', options.languageId);
+  if (!pathClass) return { kind: undefined, findings: [], notices: [], failures: [] };
+
+  const skip = skipReason(text);
+  if (skip) {
+    const kind = pathClass === 'yaml' ? undefined : pathClass;
+    return { kind, findings: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
+  }
+  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config);
+  return analyzeYaml(text, pathClass, options, config);
+}
+
+function skipReason(text: string): string | undefined {
+  if (text.length > LIMITS.maxFileBytes) return `it is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`;
+  if (looksBinary(text)) return 'it looks like binary data (NUL bytes or invalid UTF-8)';
+  return undefined;
+}
+
+function analyzeDockerfile(text: string, config: EngineConfig): AnalysisResult {
+  const model = parseDockerfile(text);
+  const { findings, failures } = runRules('dockerfile', model, config);
+  return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures };
+}
+
+function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig): AnalysisResult {
+  if (looksLikeHelmTemplate(text, options.path)) {
+    const known = pathClass !== 'yaml' || /\bapiVersion\s*:/.test(text);
+    if (!known) return { kind: undefined, findings: [], notices: [], failures: [] };
+    return {
+      kind: pathClass === 'yaml' ? 'kubernetes' : pathClass,
+      findings: [],
+      failures: [],
+      skipped: 'Helm template',
+      notices: [{ code: 'skipped', message: 'Bulkhead skipped this file: it is a Helm template ({{ … }}), not plain YAML. Render it (helm template) and lint the output.', range: START }],
+    };
+  }
+  const key = configKey(config);
+  const previous = options.cache?.segments;
+  const nextCache = new Map<string, SegmentResult>();
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const failures: RuleFailure[] = [];
+  const kinds = new Set<FileKind>();
+  const parseErrors: Notice[] = [];
+
+  for (const segment of splitYamlDocuments(text)) {
+    let result = previous?.get(segment.text);
+    if (!result || result.configKey !== key) result = analyzeSegment(segment, pathClass, config, key);
+    nextCache.set(segment.text, result);
+    if (result.kind) kinds.add(result.kind);
+    findings.push(...result.findings.map((f) => shiftFinding(f, segment.startLine)));
+    for (const n of result.notices) (n.code === 'parse-error' ? parseErrors : notices).push(shiftNotice(n, segment.startLine));
+    failures.push(...result.failures);
+  }
+  if (options.cache) options.cache.segments = nextCache;
+
+  const kind: FileKind | undefined = pathClass !== 'yaml' ? pathClass : kinds.has('kubernetes') ? 'kubernetes' : kinds.has('compose') ? 'compose' : undefined;
+  // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
+  if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
+  return { kind, findings: capFindings(findings), notices, failures };
+}
+
+function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string): SegmentResult {
+  const empty: SegmentResult = { configKey: key, kind: undefined, findings: [], notices: [], failures: [] };
+  if (segment.text.trim() === '') return empty;
+  if (segment.text.length > LIMITS.maxYamlDocumentChars) {
+    return { ...empty, notices: [{ code: 'skipped', message: `Bulkhead skipped YAML document ${segment.index + 1}: it is larger than ${LIMITS.maxYamlDocumentChars / 1024 / 1024} MB.`, range: START }] };
+  }
+  const yaml = parseYamlSegment(segment);
+  if (yaml.errors.length > 0) {
+    const first = yaml.errors[0];
+    return {
+      ...empty,
+      kind: pathClass === 'yaml' ? guessKind(yaml) : pathClass,
+      notices: [{ code: 'parse-error', message: `Bulkhead could not parse YAML document ${segment.index + 1} (${first.message}); it is checked again once it parses.`, range: first.range }],
+    };
+  }
+  const root = yaml.doc.contents;
+  if (!isMap(root)) return empty;
+
+  const kubernetes = pathClass === 'kubernetes' || pathClass === 'yaml' ? readKubernetes(yaml) : undefined;
+  if (kubernetes) {
+    const { findings, failures } = runRules('kubernetes', kubernetes, config);
+    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures };
+  }
+  if (pathClass === 'compose' || (pathClass === 'yaml' && looksLikeCompose(yaml))) {
+    const document: ComposeDocument = { kind: 'compose', view: yaml.view, yaml, ...readComposeProject(yaml.view, root) };
+    const { findings, failures } = runRules('compose', document, config);
+    return { configKey: key, kind: 'compose', findings, notices: [], failures };
+  }
+  return empty;
+}
+
+function readKubernetes(yaml: ParsedYaml): KubernetesDocument | undefined {
+  const { view } = yaml;
+  const root = view.map(yaml.doc.contents);
+  const top = root && readObject(view, root);
+  if (!top) return undefined;
+  const objects: KubernetesObject[] = [];
+  if (top.kind === 'List' || top.kind.endsWith('List')) {
+    for (const item of view.items(view.get(root, 'items'))) {
+      const object = view.map(item) && readObject(view, view.map(item)!);
+      if (object) objects.push(object);
+    }
+  } else {
+    objects.push(top);
+  }
+  return { kind: 'kubernetes', view, yaml, objects };
+}
+
+function looksLikeCompose(yaml: ParsedYaml): boolean {
+  const { view } = yaml;
+  const services = view.map(view.get(view.map(yaml.doc.contents), 'services'));
+  if (!services) return false;
+  return view.entries(services).some((pair) => {
+    const service = view.map(pair.value);
+    return service !== undefined && (view.get(service, 'image') !== undefined || view.get(service, 'build') !== undefined);
+  });
+}
+
+function guessKind(yaml: ParsedYaml): FileKind | undefined {
+  const text = yaml.segment.text;
+  if (/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text)) return 'kubernetes';
+  if (/^services\s*:/m.test(text)) return 'compose';
+  return undefined;
+}
+
+interface RuleRun {
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig): RuleRun {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of RULES) {
+    const check = rule.check[kind] as ((context: RuleContext<unknown>) => void) | undefined;
+    if (!check) continue;
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const reported: Finding[] = [];
+    const context: RuleContext<unknown> = {
+      model,
+      config,
+      report: (r) => reported.push({ ruleId: rule.id, severity: effectiveSeverity(rule, r.severity, setting), message: r.message, range: r.range, fixes: r.fixes }),
+    };
+    try {
+      check(context);
+      findings.push(...reported);
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error });
+    }
+  }
+  return { findings: sortFindings(findings), failures };
+}
+
+function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: string | undefined): Severity {
+  if (setting === 'error' || setting === 'warning' || setting === 'info') return setting;
+  return reported ?? rule.severity;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
+
+function capFindings(findings: Finding[]): Finding[] {
+  return findings.length > LIMITS.maxFindingsPerFile ? findings.slice(0, LIMITS.maxFindingsPerFile) : findings;
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+function shiftFinding(finding: Finding, lines: number): Finding {
+  if (lines === 0) return finding;
+  return {
+    ...finding,
+    range: shiftRange(finding.range, lines),
+    fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) })),
+  };
+}
+
+function shiftNotice(notice: Notice, lines: number): Notice {
+  return lines === 0 ? notice : { ...notice, range: shiftRange(notice.range, lines) };
+}

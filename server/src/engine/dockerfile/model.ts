@@ -1,0 +1,196 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run, type JSONInstruction } from 'dockerfile-ast';
+import { LineIndex } from '../text/line-index';
+import type { Range } from '../types';
+import { isPseudoImage, parseImageReference, type ImageReference } from '../image/image-reference';
+import { isShellName, parseShell, splitCommand, type ShellCommand } from './shell';
+
+/** A build stage: one FROM and the instructions up to the next FROM. */
+export interface Stage {
+  index: number;
+  from: From;
+  /** `AS <name>`, lower-cased as Docker compares it. */
+  name?: string;
+  /** The image text after resolving global ARG defaults (undefined when it cannot be resolved). */
+  imageText?: string;
+  /** Where the image is written in FROM. */
+  imageRange?: Range;
+  /** The parsed image, or undefined for stage references, `scratch` and unresolved variables. */
+  image?: ImageReference;
+  /** The earlier stage this one builds on (`FROM build AS final`). */
+  baseStage?: Stage;
+  instructions: Instruction[];
+  isFinal: boolean;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  text: string;
+  lines: LineIndex;
+  ast: Dockerfile;
+  escapeChar: string;
+  stages: Stage[];
+  /** Instructions before the first FROM (global ARGs, parser directives are not instructions). */
+  globalInstructions: Instruction[];
+  /** The shell commands a RUN executes (memoised; includes `sh -c` scripts and heredoc bodies). */
+  shellCommands(run: Instruction): ShellCommand[];
+  offsetAt(position: Range['start']): number;
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const globalArgs = resolveGlobalArgs(ast);
+
+  const stages: Stage[] = [];
+  const globalInstructions: Instruction[] = [];
+  for (const instruction of ast.getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') {
+      stages.push(createStage(instruction as From, stages, globalArgs));
+    } else if (stages.length === 0) {
+      globalInstructions.push(instruction);
+    } else {
+      stages[stages.length - 1].instructions.push(instruction);
+    }
+  }
+  if (stages.length > 0) stages[stages.length - 1].isFinal = true;
+
+  const shellCache = new Map<Instruction, ShellCommand[]>();
+  const model: DockerfileModel = {
+    kind: 'dockerfile',
+    text,
+    lines,
+    ast,
+    escapeChar,
+    stages,
+    globalInstructions,
+    offsetAt: (position) => lines.offsetAt(position),
+    shellCommands(run) {
+      let commands = shellCache.get(run);
+      if (!commands) {
+        commands = runCommands(model, run);
+        shellCache.set(run, commands);
+      }
+      return commands;
+    },
+  };
+  return model;
+}
+
+function resolveGlobalArgs(ast: Dockerfile): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const arg of ast.getInitialARGs()) {
+    const property = arg.getProperty();
+    const value = property?.getValue();
+    if (property && value !== null && value !== undefined) values.set(property.getName(), substituteArgs(value, values) ?? value);
+  }
+  return values;
+}
+
+/**
+ * Expands `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME-default}` from ARG defaults, the
+ * way BuildKit does for FROM. Returns undefined when a variable has no value.
+ */
+export function substituteArgs(text: string, values: ReadonlyMap<string, string>): string | undefined {
+  let unresolved = false;
+  const result = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = values.get(name);
+    if (op === ':-' || op === '-') {
+      if (value !== undefined && (op === '-' || value !== '')) return value;
+      return word ?? '';
+    }
+    if (op === ':+' || op === '+') return value ? (word ?? '') : '';
+    if (value === undefined) {
+      unresolved = true;
+      return '';
+    }
+    return value;
+  });
+  return unresolved ? undefined : result;
+}
+
+function createStage(from: From, earlier: Stage[], globalArgs: Map<string, string>): Stage {
+  const stage: Stage = { index: earlier.length, from, instructions: [], isFinal: false };
+  const name = from.getBuildStage();
+  if (name) stage.name = name.toLowerCase();
+  const written = from.getImage();
+  const range = from.getImageRange();
+  if (!written || !range) return stage;
+  stage.imageRange = range;
+  const resolved = written.includes('$') ? substituteArgs(written, globalArgs) : written;
+  if (resolved === undefined || resolved === '') return stage;
+  stage.imageText = resolved;
+  const base = earlier.find((s) => s.name !== undefined && s.name === resolved.toLowerCase());
+  if (base) {
+    stage.baseStage = base;
+    return stage;
+  }
+  if (isPseudoImage(resolved)) return stage;
+  stage.image = parseImageReference(resolved) ?? undefined;
+  return stage;
+}
+
+/** The commands of one RUN (shell form, exec form, or heredoc bodies run by a shell). */
+function runCommands(model: DockerfileModel, instruction: Instruction): ShellCommand[] {
+  const run = instruction as Run;
+  const argsRange = run.getArgumentsRange();
+  if (!argsRange) return [];
+  const { lines, text, escapeChar } = model;
+
+  const json = (run as JSONInstruction).getJSONStrings?.() ?? [];
+  if (json.length > 0 && run.getOpeningBracket?.()) {
+    const words = json.map((s) => {
+      const r = s.getRange();
+      return { value: s.getJSONValue(), start: lines.offsetAt(r.start), end: lines.offsetAt(r.end), quoted: true };
+    });
+    const command: ShellCommand = { words, connector: '', pipeline: 0, start: words[0].start, end: words[words.length - 1].end, nested: false };
+    // ["sh", "-c", "script"]: the script's commands too.
+    const { name, args } = splitCommand(command);
+    if (name && isShellName(name.value) && args[0]?.value === '-c' && args[1]) {
+      const nested = parseShell(text, args[1].start + 1, args[1].end - 1, { escapeChar: '\\' });
+      return [command, ...nested.map((c) => ({ ...c, nested: true }))];
+    }
+    return [command];
+  }
+
+  const start = lines.offsetAt(skipFlags(run, argsRange).start);
+  const heredocs = run.getHeredocs?.() ?? [];
+  if (heredocs.length === 0) {
+    return parseShell(text, start, lines.offsetAt(argsRange.end), { escapeChar, dockerfileContinuations: true });
+  }
+  // With heredocs, the command line ends where the first body starts; `<<EOF` markers are
+  // redirections the tokenizer drops. A body is shell script when the command line runs a
+  // shell or nothing at all (`RUN <<EOF` uses the default shell).
+  const firstBody = heredocs[0].getContentRange() ?? heredocs[0].getDelimiterRange?.();
+  const lineEnd = firstBody ? lines.offsetAt(firstBody.start) : lines.offsetAt(argsRange.end);
+  const commandLine = parseShell(text, start, lineEnd, { escapeChar, dockerfileContinuations: true });
+  const program = commandLine.length > 0 ? splitCommand(commandLine[0]).name : undefined;
+  const result = [...commandLine];
+  if (!program || isShellName(program.value)) {
+    for (const heredoc of heredocs) {
+      const body = heredoc.getContentRange();
+      if (!body) continue;
+      const commands = parseShell(text, lines.offsetAt(body.start), lines.offsetAt(body.end), { escapeChar: '\\' });
+      result.push(...commands.map((c, i) => (i === 0 ? { ...c, connector: '\n' as const } : c)));
+    }
+  }
+  return result;
+}
+
+/** RUN flags (`--mount=…`, `--network=…`) are not part of the command. */
+function skipFlags(run: Run, argsRange: Range): Range {
+  const flags = run.getFlags?.() ?? [];
+  if (flags.length === 0) return argsRange;
+  const last = flags[flags.length - 1].getRange();
+  return { start: last.end, end: argsRange.end };
+}
+
+/** The stage an instruction at `line` belongs to. */
+export function stageAtLine(model: DockerfileModel, line: number): Stage | undefined {
+  let found: Stage | undefined;
+  for (const stage of model.stages) {
+    if (stage.from.getRange().start.line <= line) found = stage;
+  }
+  return found;
+}

@@ -1,0 +1,9 @@
+/** The analysis engine's public surface. The LSP server and the CLI use only this. */
+export { analyze, AnalysisCache, type AnalysisResult, type AnalyzeOptions, type Notice, type RuleFailure } from './analyze';
+export { classifyPath, type PathClass } from './classify';
+export { DEFAULT_CONFIG, configKey, type EngineConfig, type FixDefaults } from './config';
+export { RULES, findRule } from './rules';
+export { ruleDocsUrl, type Rule } from './rule';
+export { LIMITS } from './limits';
+export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
+export * from './types';

@@ -1,0 +1,121 @@
+import type { Node, Pair, YAMLMap } from 'yaml';
+import type { YamlView } from '../yaml/view';
+import type { Range } from '../types';
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerRef {
+  node: YAMLMap;
+  name?: string;
+  group: ContainerGroup;
+  /** The `- name: …` entry: where "missing …" findings for this container point. */
+  anchorRange: Range;
+}
+
+export interface PodSpecRef {
+  spec: YAMLMap;
+  /** `spec.template.spec`, etc.: for messages and fixes. */
+  path: string[];
+  containers: ContainerRef[];
+  /** Where "missing …" findings at pod level point (the `spec:` key of the pod spec). */
+  anchorRange: Range;
+}
+
+/** One Kubernetes object (a document, or an item of `kind: List`). */
+export interface KubernetesObject {
+  node: YAMLMap;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** The `kind:` value: where object-level findings point by default. */
+  anchorRange: Range;
+  /** Pod specs of workloads (one for every workload kind; none for other kinds). */
+  podSpecs: PodSpecRef[];
+}
+
+/** Where each workload kind keeps its pod spec. */
+const POD_SPEC_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+};
+
+/** Kinds that have `containers` but describe no runnable pod. */
+const NOT_WORKLOADS = new Set(['PodSecurityPolicy', 'PodPreset', 'LimitRange', 'CustomResourceDefinition']);
+
+export function readObject(view: YamlView, node: YAMLMap): KubernetesObject | undefined {
+  const apiVersion = view.string(view.get(node, 'apiVersion'));
+  const kind = view.string(view.get(node, 'kind'));
+  if (!apiVersion || !kind) return undefined;
+  const metadata = view.map(view.get(node, 'metadata'));
+  const anchorRange = view.range(view.get(node, 'kind')) ?? view.range(node)!;
+  return {
+    node,
+    apiVersion,
+    kind,
+    name: view.string(view.get(metadata, 'name')),
+    namespace: view.string(view.get(metadata, 'namespace')),
+    anchorRange,
+    podSpecs: findPodSpecs(view, node, kind),
+  };
+}
+
+function findPodSpecs(view: YamlView, node: YAMLMap, kind: string): PodSpecRef[] {
+  const known = POD_SPEC_PATHS[kind];
+  const candidates = known ? [known] : NOT_WORKLOADS.has(kind) ? [] : [['spec', 'template', 'spec'], ['spec']];
+  for (const path of candidates) {
+    const spec = view.map(view.path(node, ...path));
+    if (!spec) continue;
+    // Custom resources count only when they really hold a pod template (Knative, Argo Rollouts…).
+    if (!known && !view.get(spec, 'containers')) continue;
+    return [readPodSpec(view, node, spec, path)];
+  }
+  return [];
+}
+
+function readPodSpec(view: YamlView, objectNode: YAMLMap, spec: YAMLMap, path: string[]): PodSpecRef {
+  const containers: ContainerRef[] = [];
+  for (const group of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
+    for (const item of view.items(view.get(spec, group))) {
+      const container = view.map(item);
+      if (!container) continue;
+      const first = container.items[0] as Pair | undefined;
+      containers.push({
+        node: container,
+        name: view.string(view.get(container, 'name')),
+        group,
+        anchorRange: view.keyRange(view.pair(container, 'name')) ?? view.keyRange(first) ?? view.range(container)!,
+      });
+    }
+  }
+  const parentPath = path.slice(0, -1);
+  const parent = parentPath.length > 0 ? view.map(view.path(objectNode, ...parentPath)) : objectNode;
+  const anchorRange = view.keyRange(view.pair(parent, path[path.length - 1])) ?? view.range(spec)!;
+  return { spec, path, containers, anchorRange };
+}
+
+/**
+ * A security-context field as the kubelet applies it: the container's value, else the pod's.
+ * Only fields that exist in PodSecurityContext fall back to the pod.
+ */
+export function effectiveSecurityField(view: YamlView, pod: PodSpecRef, container: ContainerRef, field: string): { node: Node; level: 'container' | 'pod' } | undefined {
+  const own = view.path(container.node, 'securityContext', field);
+  if (own !== undefined && !isNull(view, own)) return { node: own, level: 'container' };
+  if (!POD_LEVEL_FIELDS.has(field)) return undefined;
+  const inherited = view.path(pod.spec, 'securityContext', field);
+  if (inherited !== undefined && !isNull(view, inherited)) return { node: inherited, level: 'pod' };
+  return undefined;
+}
+
+const POD_LEVEL_FIELDS = new Set(['runAsUser', 'runAsGroup', 'runAsNonRoot', 'seLinuxOptions', 'seccompProfile', 'appArmorProfile', 'windowsOptions']);
+
+function isNull(view: YamlView, node: Node): boolean {
+  return view.string(node) === undefined && !view.map(node) && !view.seq(node);
+}

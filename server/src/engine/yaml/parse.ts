@@ -1,0 +1,33 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineIndex } from '../text/line-index';
+import type { Range } from '../types';
+import type { YamlSegment } from './segments';
+import { YamlView } from './view';
+
+export interface YamlParseError {
+  message: string;
+  range: Range;
+}
+
+export interface ParsedYaml {
+  segment: YamlSegment;
+  /** Positions are relative to the segment (line 0 = the segment's first line). */
+  lines: LineIndex;
+  doc: Document.Parsed;
+  view: YamlView;
+  errors: YamlParseError[];
+}
+
+export function parseYamlSegment(segment: YamlSegment): ParsedYaml {
+  const lines = new LineIndex(segment.text);
+  const doc = parseDocument(segment.text, {
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: false,
+    merge: true,
+    keepSourceTokens: false,
+  });
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], range: lines.rangeAt(e.pos[0], e.pos[1]) }));
+  return { segment, lines, doc, view: new YamlView(doc, lines), errors };
+}

@@ -1,0 +1,163 @@
+import { fileURLToPath } from 'node:url';
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, AnalysisCache, type AnalysisResult } from '../engine';
+import { noticeToDiagnostic, toDiagnostic } from './convert';
+import { AnalysisQueue } from './analysis-queue';
+import { createDocsLinker, ruleHoverMarkdown } from './docs';
+import { readSettings, type ServerSettings } from './settings';
+import { VERSION } from '../version';
+
+interface DocumentState {
+  cache: AnalysisCache;
+  /** The version the last published diagnostics belong to. */
+  version?: number;
+  result?: AnalysisResult;
+  /** Versions whose rule failures were already logged (log once per version). */
+  loggedFailures?: number;
+}
+
+/**
+ * The LSP shell: keeps documents in sync, schedules analysis through the engine, and turns
+ * results into diagnostics and hovers. All analysis lives in the engine.
+ */
+export function startSession(connection: Connection, bundleDir: string): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocumentState>();
+  const docsUrl = createDocsLinker(bundleDir);
+  let settings: ServerSettings = readSettings(undefined);
+  let canPullConfiguration = false;
+  let canRegisterConfigurationChange = false;
+
+  const queue = new AnalysisQueue((uri) => analyseDocument(uri));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial && typeof initial === 'object') settings = readSettings(initial);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'bulkhead-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfigurationChange) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch(() => undefined);
+    }
+    await reloadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await reloadSettings();
+    else {
+      const pushed = (change.settings as { bulkhead?: unknown } | null)?.bulkhead;
+      settings = readSettings(pushed as never);
+      reanalyseAll();
+    }
+  });
+
+  async function reloadSettings(): Promise<void> {
+    if (canPullConfiguration) {
+      try {
+        const [raw] = await connection.workspace.getConfiguration([{ section: 'bulkhead' }]);
+        settings = readSettings(raw);
+      } catch (error) {
+        connection.console.warn(`Bulkhead: could not read settings, using defaults (${String(error)})`);
+      }
+    }
+    reanalyseAll();
+  }
+
+  function reanalyseAll(): void {
+    for (const document of documents.all()) queue.request(document.uri);
+  }
+
+  documents.onDidOpen((event) => {
+    states.set(event.document.uri, { cache: new AnalysisCache() });
+    queue.request(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => queue.request(event.document.uri));
+  documents.onDidClose((event) => {
+    queue.cancel(event.document.uri);
+    states.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  function analyseDocument(uri: string): void {
+    const document = documents.get(uri);
+    const state = states.get(uri);
+    if (!document || !state) return;
+    if (!settings.enable) {
+      publish(uri, document.version, []);
+      return;
+    }
+    let result: AnalysisResult;
+    try {
+      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: settings.config, cache: state.cache });
+    } catch (error) {
+      // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
+      connection.console.error(`Bulkhead: analysis of ${uri} (version ${document.version}) failed: ${errorText(error)}`);
+      state.cache = new AnalysisCache();
+      return;
+    }
+    if (result.failures.length > 0 && state.loggedFailures !== document.version) {
+      state.loggedFailures = document.version;
+      for (const failure of result.failures) {
+        connection.console.error(`Bulkhead: rule ${failure.ruleId} failed on ${uri} (version ${document.version}); its findings are missing: ${errorText(failure.error)}`);
+      }
+    }
+    state.result = result;
+    const diagnostics = [...result.notices.map(noticeToDiagnostic), ...result.findings.map((f) => toDiagnostic(f, docsUrl))];
+    publish(uri, document.version, diagnostics);
+  }
+
+  function publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    const state = states.get(uri);
+    if (state) state.version = version;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  connection.onHover((params): Hover | null => {
+    const result = states.get(params.textDocument.uri)?.result;
+    if (!result) return null;
+    const { line, character } = params.position;
+    const finding = result.findings.find((f) => {
+      const { start, end } = f.range;
+      const afterStart = line > start.line || (line === start.line && character >= start.character);
+      const beforeEnd = line < end.line || (line === end.line && character <= end.character);
+      return afterStart && beforeEnd;
+    });
+    if (!finding) return null;
+    const markdown = ruleHoverMarkdown(finding.ruleId, docsUrl(finding.ruleId));
+    return markdown ? { contents: { kind: 'markdown', value: markdown }, range: finding.range } : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function uriToPath(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z-]+:\/\//i, '/'));
+  } catch {
+    return uri;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+}

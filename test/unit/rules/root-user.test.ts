@@ -1,0 +1,21 @@
+import rule from '../../../server/src/engine/rules/root-user';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { code: 'FROM node:20\nUSER node\nCMD ["node", "app.js"]\n' },
+    { code: 'FROM node:20\nUSER 10001:10001\n' },
+    { name: 'root only in an earlier build stage', code: 'FROM golang:1.22 AS build\nUSER root\nRUN go build\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n' },
+    { name: 'USER set in the stage the final stage builds on', code: 'FROM node:20 AS base\nUSER 1000\nFROM base\nCMD ["node"]\n' },
+    { name: 'variable user is not known to be root', code: 'FROM alpine:3.20\nUSER $APP_UID\n' },
+    { name: 'chainguard images run as non-root', code: 'FROM cgr.dev/chainguard/static:latest\n' },
+    { name: 'root then non-root', code: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n' },
+    { name: 'empty file', code: '' },
+  ],
+  invalid: [
+    { name: 'no USER at all', code: 'FROM node:20\nCMD ["node", "app.js"]\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, message: 'no USER' }] },
+    { name: 'USER root last', code: 'FROM node:20\nUSER node\nRUN id\nUSER root\n', errors: [{ line: 4, column: 6, endLine: 4, endColumn: 10, message: 'USER root' }] },
+    { name: 'USER 0:0', code: 'FROM node:20\nUSER 0:0\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 9 }] },
+    { name: 'only the final stage counts', code: 'FROM node:20 AS build\nUSER node\nFROM node:20-slim\nCMD ["node"]\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 18 }] },
+  ],
+});
