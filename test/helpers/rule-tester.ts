@@ -12,6 +12,8 @@ export interface ValidCase {
   kind?: FileKind;
   path?: string;
   config?: Partial<EngineConfig>;
+  /** Dockerfiles: the files of the build context, as a host with file-system access lists them. */
+  buildContext?: string[];
 }
 
 export interface ExpectedFinding {
@@ -33,7 +35,8 @@ const DEFAULT_PATHS: Record<FileKind, string> = { dockerfile: 'Dockerfile', comp
 export function runRule(rule: Rule, c: ValidCase) {
   const kind = c.kind ?? rule.kinds[0];
   const config = { ...DEFAULT_CONFIG, ...c.config } as EngineConfig;
-  const result = analyze(c.code, { path: c.path ?? DEFAULT_PATHS[kind], kind: c.path ? undefined : kind, config });
+  const buildContext = c.buildContext ? { listFiles: () => c.buildContext } : undefined;
+  const result = analyze(c.code, { path: c.path ?? DEFAULT_PATHS[kind], kind: c.path ? undefined : kind, config, buildContext });
   assert.deepEqual(result.failures, [], `rule threw: ${result.failures.map((f) => String(f.error)).join('; ')}`);
   return result.findings.filter((f) => f.ruleId === rule.id);
 }

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, LIMITS, type EngineConfig } from '../engine';
 import { LineIndex } from '../engine/text/line-index';
+import { buildContextFor } from './build-context';
 import { fingerprints } from './fingerprint';
 import type { AuditedFile, AuditReport } from './report';
 import { walk } from './walk';
@@ -15,13 +16,14 @@ export interface AuditOptions {
 export function runAudit(options: AuditOptions): AuditReport {
   const { files, problems } = walk(options.paths.length > 0 ? options.paths : ['.'], options.baseDir);
   const audited: AuditedFile[] = [];
+  const contextListings = new Map<string, string[]>();
   for (const file of files) {
     const read = readText(file.absolute);
     if ('skipped' in read) {
       problems.push({ relative: file.relative, reason: read.skipped });
       continue;
     }
-    const result = analyze(read.text, { path: file.absolute, config: options.config });
+    const result = analyze(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
     if (!result.kind) continue;
     for (const failure of result.failures) {
       process.stderr.write(`bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);

@@ -7,6 +7,7 @@ import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
 import { readObject, type KubernetesObject } from './kubernetes/model';
 import { LIMITS, looksBinary } from './limits';
+import { memoiseBuildContext, type BuildContext } from './build-context';
 import type { Rule, RuleChecks, RuleContext } from './rule';
 import { RULES } from './rules';
 import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   config?: EngineConfig;
   /** Pass the same object for successive versions of one document to reuse unchanged YAML documents. */
   cache?: AnalysisCache;
+  /** Dockerfiles: the files of the build context, from a host with file-system access (optional). */
+  buildContext?: BuildContext;
 }
 
 /** Something the user should know that is not a rule finding (a skipped file, an unparsable document). */
@@ -74,7 +77,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const kind = pathClass === 'yaml' ? undefined : pathClass;
     return { kind, findings: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
-  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config);
+  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext));
   return analyzeYaml(text, pathClass, options, config);
 }
 
@@ -84,9 +87,9 @@ function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function analyzeDockerfile(text: string, config: EngineConfig): AnalysisResult {
+function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext): AnalysisResult {
   const model = parseDockerfile(text);
-  const { findings, failures } = runRules('dockerfile', model, config);
+  const { findings, failures } = runRules('dockerfile', model, config, buildContext);
   return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures };
 }
 
@@ -198,7 +201,7 @@ interface RuleRun {
   failures: RuleFailure[];
 }
 
-function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig): RuleRun {
+function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of RULES) {
@@ -210,6 +213,7 @@ function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNull
     const context: RuleContext<unknown> = {
       model,
       config,
+      buildContext,
       report: (r) => reported.push({ ruleId: rule.id, severity: effectiveSeverity(rule, r.severity, setting), message: r.message, range: r.range, fixes: r.fixes }),
     };
     try {

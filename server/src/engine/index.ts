@@ -7,3 +7,4 @@ export { ruleDocsUrl, type Rule } from './rule';
 export { LIMITS } from './limits';
 export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
+export type { BuildContext } from './build-context';

@@ -1,3 +1,4 @@
+import type { BuildContext } from './build-context';
 import type { EngineConfig } from './config';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ComposeDocument } from './compose/document';
@@ -15,6 +16,8 @@ export interface Report {
 export interface RuleContext<Model> {
   model: Model;
   config: EngineConfig;
+  /** Dockerfiles only, and only when the host can list the build context. */
+  buildContext?: BuildContext;
   report(report: Report): void;
 }
 

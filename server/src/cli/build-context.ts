@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { BuildContext } from '../engine';
+
+/**
+ * Lists a Dockerfile's build context for the engine (`BuildContext`), taking the Dockerfile's
+ * directory as the context, as `docker build .` next to it does. Cheap by construction: it
+ * honours `.dockerignore`, skips dependency and VCS folders, and stops at a depth and a count,
+ * so a `COPY . .` in a huge repository costs a bounded walk. Nothing is read but directory
+ * entries and `.dockerignore`. No dependency on the CLI: the language server can use it too.
+ */
+export const BUILD_CONTEXT_LIMITS = { maxDepth: 6, maxFiles: 5000 };
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '__pycache__', '.venv', 'venv', '.tox', 'target', 'dist', 'build']);
+
+export function listBuildContext(contextDir: string, limits = BUILD_CONTEXT_LIMITS): string[] {
+  const rules = readDockerignore(contextDir);
+  const files: string[] = [];
+  const visit = (dir: string, relative: string, depth: number) => {
+    if (depth > limits.maxDepth || files.length >= limits.maxFiles) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (files.length >= limits.maxFiles) return;
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRS.has(entry.name) || rules?.ignores(`${rel}/`)) continue;
+        visit(path.join(dir, entry.name), rel, depth + 1);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && !rules?.ignores(rel)) {
+        files.push(rel);
+      }
+    }
+  };
+  visit(contextDir, '', 0);
+  return files;
+}
+
+/**
+ * `.dockerignore` patterns are relative to the context root (unlike .gitignore, `foo` does not
+ * match `a/foo`), so each pattern is anchored before handing it to the gitignore matcher.
+ */
+export function readDockerignore(contextDir: string): Ignore | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(contextDir, '.dockerignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const patterns = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const negated = line.startsWith('!');
+      let pattern = (negated ? line.slice(1) : line).replace(/^\.\//, '').replace(/^\/+/, '');
+      if (!pattern.startsWith('**')) pattern = `/${pattern}`;
+      return negated ? `!${pattern}` : pattern;
+    });
+  return ignore().add(patterns);
+}
+
+/** A BuildContext for the engine, listing lazily and once per directory (shared across files). */
+export function buildContextFor(dockerfile: string, cache: Map<string, string[]>): BuildContext {
+  const dir = path.dirname(dockerfile);
+  return {
+    listFiles() {
+      let files = cache.get(dir);
+      if (!files) {
+        files = listBuildContext(dir);
+        cache.set(dir, files);
+      }
+      return files;
+    },
+  };
+}

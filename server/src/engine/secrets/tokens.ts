@@ -1,0 +1,147 @@
+import { looksLikeFiller } from './entropy';
+import { classifySecretValue, isDocumentationExample } from './values';
+
+/**
+ * Credential formats that are recognisable on their own, wherever they appear in a file
+ * (values, comments, RUN commands, heredocs). Each pattern is anchored on a fixed, documented
+ * prefix so scanning a document costs a handful of linear regex passes (see bench/secrets.mjs).
+ *
+ * We keep our own table rather than adopting secretlint's preset: its engine is asynchronous
+ * (`lintSource` returns a Promise) and ours must answer synchronously on every keystroke; the
+ * patterns below cover its recommended preset's formats that matter in container files plus
+ * those it lacks (Stripe, JWT, AWS secret keys without their key id, npm legacy tokens…).
+ */
+export interface TokenPattern {
+  /** Stable id, used in messages ("GitHub token"). */
+  id: string;
+  label: string;
+  regex: RegExp;
+  /** Capture group holding the secret itself (0 = the whole match). */
+  group?: number;
+  /** Characters at the start of the secret that are the public format prefix, not secret. */
+  prefixLength?: number;
+  /** Extra acceptance test on the secret (examples, fillers). */
+  accept?(secret: string, text: string, index: number): boolean;
+}
+
+export interface TokenMatch {
+  pattern: TokenPattern;
+  /** Offsets of the secret in the scanned text. */
+  start: number;
+  end: number;
+  secret: string;
+  /** Weak or default credentials (URL passwords like `postgres:postgres`) are reported as warnings. */
+  weak: boolean;
+}
+
+const bodyIsRandom = (prefix: number) => (secret: string) => !looksLikeFiller(secret.slice(prefix)) && !isDocumentationExample(secret);
+
+export const TOKEN_PATTERNS: readonly TokenPattern[] = [
+  { id: 'aws-access-key-id', label: 'AWS access key id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  {
+    id: 'aws-secret-access-key',
+    label: 'AWS secret access key',
+    regex: /aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    group: 1,
+    accept: bodyIsRandom(0),
+  },
+  { id: 'github-token', label: 'GitHub token', regex: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'github-pat', label: 'GitHub fine-grained token', regex: /\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/g, prefixLength: 11, accept: bodyIsRandom(11) },
+  { id: 'gitlab-token', label: 'GitLab token', regex: /\bgl(?:pat|dt|rt|ptt|ft|cbt)-[A-Za-z0-9_-]{20,64}/g, prefixLength: 6, accept: bodyIsRandom(6) },
+  { id: 'slack-token', label: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g, prefixLength: 5, accept: bodyIsRandom(5) },
+  { id: 'slack-webhook', label: 'Slack webhook URL', regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,}/g, prefixLength: 23, accept: (s) => bodyIsRandom(0)(s.slice(s.lastIndexOf('/') + 1)) },
+  { id: 'stripe-live-key', label: 'Stripe live key', regex: /\b(?:sk|rk)_live_[A-Za-z0-9]{24,99}\b/g, prefixLength: 8, accept: bodyIsRandom(8) },
+  { id: 'npm-token', label: 'npm token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'npm-legacy-token', label: 'npm auth token', regex: /:_authToken=["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g, group: 1, accept: bodyIsRandom(0) },
+  { id: 'gcp-api-key', label: 'Google API key', regex: /\bAIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'gcp-service-account', label: 'Google service-account key id', regex: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g, group: 1, accept: bodyIsRandom(0) },
+  { id: 'openai-key', label: 'OpenAI API key', regex: /\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'openai-project-key', label: 'OpenAI API key', regex: /\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}/g, prefixLength: 8, accept: bodyIsRandom(8) },
+  { id: 'anthropic-key', label: 'Anthropic API key', regex: /\bsk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{40,}/g, prefixLength: 7, accept: bodyIsRandom(14) },
+  { id: 'sendgrid-key', label: 'SendGrid API key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'huggingface-token', label: 'Hugging Face token', regex: /\bhf_[A-Za-z0-9]{34,40}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'shopify-token', label: 'Shopify token', regex: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g, prefixLength: 6, accept: bodyIsRandom(6) },
+  { id: 'vault-token', label: 'HashiCorp Vault token', regex: /\bhv[sb]\.[A-Za-z0-9_-]{24,}/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'docker-hub-token', label: 'Docker Hub access token', regex: /\bdckr_pat_[A-Za-z0-9_-]{27,}/g, prefixLength: 9, accept: bodyIsRandom(9) },
+  { id: 'groq-key', label: 'Groq API key', regex: /\bgsk_[A-Za-z0-9]{48,}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  {
+    id: 'private-key',
+    label: 'private key',
+    regex: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
+    // The header alone is a format marker; a key needs a body of base64 after it (also inside
+    // JSON strings with `\n` escapes, as in GCP service-account files).
+    accept: (_s, text, index) => /[A-Za-z0-9+/]{40}/.test(text.slice(index, index + 400).replace(/\\n|\s/g, '')),
+  },
+  {
+    id: 'jwt',
+    label: 'JSON Web Token',
+    regex: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/g,
+    prefixLength: 3,
+    accept: (s) => bodyIsRandom(0)(s.slice(s.lastIndexOf('.') + 1)),
+  },
+  {
+    id: 'url-password',
+    label: 'password in a URL',
+    // scheme://user:password@host — the password group excludes the characters that end it.
+    regex: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:@/'"`<>()[\]{}]{1,100}:([^\s:@/'"`<>[\]]{1,200})@[^\s/'"`@]/g,
+    group: 1,
+  },
+];
+
+/** The patterns with match indices switched on (`d`), so capture groups have exact offsets. */
+const COMPILED: readonly [TokenPattern, RegExp][] = TOKEN_PATTERNS.map((p) => [p, new RegExp(p.regex.source, `${p.regex.flags}d`)]);
+
+/** Every known-format credential in `text` (one document), in order, without overlaps. */
+export function findTokens(text: string): TokenMatch[] {
+  const matches: TokenMatch[] = [];
+  for (const [pattern, regex] of COMPILED) {
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(text)) !== null) {
+      const group = pattern.group ?? 0;
+      const secret = m[group];
+      const span = m.indices?.[group];
+      if (secret === undefined || !span) continue;
+      const match = acceptMatch(pattern, secret, text, m.index, span[0]);
+      if (match) matches.push(match);
+    }
+  }
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: TokenMatch[] = [];
+  for (const m of matches) {
+    const last = result[result.length - 1];
+    if (last && m.start < last.end) continue;
+    result.push(m);
+  }
+  return result;
+}
+
+function acceptMatch(pattern: TokenPattern, secret: string, text: string, matchIndex: number, start: number): TokenMatch | undefined {
+  if (isDocumentationExample(secret)) return undefined;
+  if (pattern.accept && !pattern.accept(secret, text, matchIndex)) return undefined;
+  let end = start + secret.length;
+  let weak = false;
+  if (pattern.id === 'url-password') {
+    // `scheme://user:password@host` and `username:token@…` are how documentation spells it.
+    const user = /\/\/([^:/]*):[^@]*$/.exec(text.slice(Math.max(0, start - 101), start + 1))?.[1]?.toLowerCase() ?? '';
+    if (/^(?:user|username|usr|login|name|me|you)$/.test(user) && /^(?:password|pass|passwd|pwd|token|secret|apikey|api_key|key)$/i.test(secret)) return undefined;
+    const verdict = classifySecretValue(decodeURIComponentSafe(secret));
+    if (verdict.kind !== 'secret' && verdict.kind !== 'weak') return undefined;
+    weak = verdict.kind === 'weak';
+  }
+  if (pattern.id === 'private-key') {
+    const close = text.indexOf('-----END', start);
+    const closeEnd = close < 0 ? -1 : text.indexOf('-----', close + 8);
+    end = closeEnd < 0 ? start + secret.length : closeEnd + 5;
+    secret = text.slice(start, end);
+  }
+  return { pattern, start, end, secret, weak };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
