@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import rule from '../../../server/src/engine/rules/embedded-secret';
-import { ruleTester, type InvalidCase } from '../../helpers/rule-tester';
+import { runRule, ruleTester, type InvalidCase } from '../../helpers/rule-tester';
 import { FakeSecrets } from '../../helpers/fake-secrets';
 
 const fake = new FakeSecrets(1);
@@ -109,7 +111,7 @@ ruleTester(rule, {
       name: 'placeholder class "weak default": changeme, example, password123 are warnings',
       code: 'FROM alpine:3.20\nENV DB_PASSWORD=changeme ADMIN_PASSWORD=example ROOT_PASSWORD=password123\n',
       errors: [
-        { line: 2, column: 17, endLine: 2, endColumn: 25, severity: 'warning', message: 'well-known default' },
+        { line: 2, column: 17, endLine: 2, endColumn: 25, severity: 'warning', message: 'well-known default value' },
         { line: 2, column: 41, endLine: 2, endColumn: 48, severity: 'warning' },
         { line: 2, column: 63, endLine: 2, endColumn: 74, severity: 'warning' },
       ],
@@ -125,4 +127,43 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 18, endLine: 2, endColumn: 58, message: 'GitHub token' }],
     },
   ],
+});
+
+/** Applies a fix's edits (non-overlapping) to the text, last first. */
+function applyFix(code: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const starts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (p.line < starts.length ? starts[p.line] + p.character : code.length);
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((text, e) => text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end)), code);
+}
+
+describe('embedded-secret (dockerfile) fix: BuildKit secret', () => {
+  it('mounts the secret on the RUNs that read it and drops the ENV', () => {
+    const code = `FROM node:20 AS build\nENV NPM_TOKEN=${pw}\nRUN npm ci\nRUN echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc && npm publish\nFROM build AS test\nRUN --network=none npm test -- --token=$NPM_TOKEN\n`;
+    const [finding] = runRule(rule, { code });
+    assert.equal(finding.fixes?.length, 1);
+    assert.equal(finding.fixes![0].safe, false);
+    assert.equal(
+      applyFix(code, finding.fixes![0].edits),
+      'FROM node:20 AS build\nRUN npm ci\nRUN --mount=type=secret,id=npm-token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm publish\nFROM build AS test\nRUN --network=none --mount=type=secret,id=npm-token,env=NPM_TOKEN npm test -- --token=$NPM_TOKEN\n',
+    );
+  });
+
+  it('drops only its own property from an ENV with several', () => {
+    const code = `FROM node:20\nARG API_KEY=${pw} MODE=prod\nRUN ./fetch --key "$API_KEY"\n`;
+    const [finding] = runRule(rule, { code });
+    assert.equal(applyFix(code, finding.fixes![0].edits), 'FROM node:20\nARG MODE=prod\nRUN --mount=type=secret,id=api-key,env=API_KEY ./fetch --key "$API_KEY"\n');
+  });
+
+  it('a known token in ENV gets the same fix', () => {
+    const code = `FROM node:20\nENV GH_TOKEN=${gh}\nRUN gh release download --repo o/r\nRUN echo $GH_TOKEN | docker login ghcr.io -u ci --password-stdin\n`;
+    const [finding] = runRule(rule, { code });
+    assert.match(finding.message, /GitHub token/);
+    assert.equal(applyFix(code, finding.fixes![0].edits), 'FROM node:20\nRUN gh release download --repo o/r\nRUN --mount=type=secret,id=gh-token,env=GH_TOKEN echo $GH_TOKEN | docker login ghcr.io -u ci --password-stdin\n');
+  });
+
+  it('is not offered when no RUN reads the variable (it is needed at run time)', () => {
+    const [finding] = runRule(rule, { code: `FROM node:20\nENV DB_PASSWORD=${pw}\nCMD ["node", "server.js"]\n` });
+    assert.equal(finding.fixes, undefined);
+  });
 });

@@ -1,6 +1,7 @@
 import { defineRule, type Report } from '../rule';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { LineIndex } from '../text/line-index';
-import type { Fix, Severity } from '../types';
+import type { Fix, Range, Severity, TextEdit } from '../types';
 import { assessAssignment, composeAssignments, dockerfileAssignments, findTokens, kubernetesAssignments, redact, type Assignment } from '../secrets';
 
 /**
@@ -17,34 +18,47 @@ const CONSEQUENCE: Record<Where, string> = {
   manifest: 'anyone who can read the repository or the manifest has it, and it is visible in the cluster',
 };
 
-function scanText(text: string, lines: LineIndex, where: Where, report: (r: Report) => void): Set<number> {
-  const covered = new Set<number>();
-  for (const token of findTokens(text)) {
-    // Offsets of every character the token covers, so an assignment holding it is not reported twice.
-    for (let i = token.start; i < token.end; i++) covered.add(i);
-    const severity: Severity | undefined = token.weak ? 'warning' : undefined;
-    const what = token.weak ? `a guessable default ${token.pattern.label}` : `a ${token.pattern.label}`;
-    report({
-      range: lines.rangeAt(token.start, token.end),
-      severity,
-      message: `Embedded secret: ${what} (${redact(token.secret)}) is written in the file; ${CONSEQUENCE[where]}. Revoke it and supply it at run time from a secret store.`,
-    });
-  }
-  return covered;
+interface TokenReport extends Report {
+  start: number;
+  end: number;
 }
 
-function checkAssignments(assignments: Assignment[], covered: Set<number>, where: Where, fixFor: (a: Assignment) => Fix[] | undefined, report: (r: Report) => void): void {
+/** Known token formats anywhere in the text, as reports not yet made (assignments may add a fix). */
+function scanText(text: string, lines: LineIndex, where: Where): TokenReport[] {
+  return findTokens(text).map((token) => {
+    const what = token.weak ? `a guessable default ${token.pattern.label}` : `a ${token.pattern.label}`;
+    return {
+      start: token.start,
+      end: token.end,
+      range: lines.rangeAt(token.start, token.end),
+      severity: token.weak ? ('warning' as Severity) : undefined,
+      message: `Embedded secret: ${what} (${redact(token.secret)}) is written in the file; ${CONSEQUENCE[where]}. Revoke it and supply it at run time from a secret store.`,
+    };
+  });
+}
+
+/**
+ * One finding per place: a value holding a known token is reported as the token (with the
+ * place's fix); other literal values given to sensitive names are reported by name.
+ */
+function check(text: string, lines: LineIndex, where: Where, assignments: Assignment[], fixFor: (a: Assignment) => Fix[] | undefined, report: (r: Report) => void): void {
+  const tokens = scanText(text, lines, where);
   for (const assignment of assignments) {
-    if (covered.has(assignment.valueStart)) continue;
+    const token = tokens.find((t) => t.start < assignment.valueEnd && assignment.valueStart < t.end);
+    if (token) {
+      token.fixes ??= fixFor(assignment);
+      continue;
+    }
     const verdict = assessAssignment(assignment.name, assignment.value);
     if (!verdict || assignment.value === undefined) continue;
     const preview = redact(assignment.value);
     const message =
       verdict.strength === 'weak'
-        ? `Embedded secret: ${assignment.where} ${assignment.name} is set to a well-known default password (${preview}); anyone can guess it, and ${CONSEQUENCE[where]}. Set a real secret at run time instead.`
+        ? `Embedded secret: ${assignment.where} ${assignment.name} is set to a well-known default value (${preview}); anyone can guess it, and ${CONSEQUENCE[where]}. Set a real secret at run time instead.`
         : `Embedded secret: ${assignment.where} ${assignment.name} is given a literal credential (${preview}); ${CONSEQUENCE[where]}.`;
     report({ range: assignment.range, severity: verdict.strength === 'weak' ? 'warning' : undefined, message, fixes: fixFor(assignment) });
   }
+  for (const { range, severity, message, fixes } of tokens) report({ range, severity, message, fixes });
 }
 
 export default defineRule({
@@ -59,16 +73,13 @@ export default defineRule({
   fixable: true,
   check: {
     dockerfile({ model, report }) {
-      const covered = scanText(model.text, model.lines, 'image', report);
-      checkAssignments(dockerfileAssignments(model), covered, 'image', () => undefined, report);
+      check(model.text, model.lines, 'image', dockerfileAssignments(model), (a) => dockerfileFix(a, model), report);
     },
     compose({ model, report }) {
-      const covered = scanText(model.yaml.segment.text, model.yaml.lines, 'compose', report);
-      checkAssignments(composeAssignments(model), covered, 'compose', (a) => composeFix(a, model.yaml.lines), report);
+      check(model.yaml.segment.text, model.yaml.lines, 'compose', composeAssignments(model), (a) => composeFix(a, model.yaml.lines), report);
     },
     kubernetes({ model, report }) {
-      const covered = scanText(model.yaml.segment.text, model.yaml.lines, 'manifest', report);
-      checkAssignments(kubernetesAssignments(model), covered, 'manifest', (a) => kubernetesFix(a, model.yaml.lines), report);
+      check(model.yaml.segment.text, model.yaml.lines, 'manifest', kubernetesAssignments(model), (a) => kubernetesFix(a, model.yaml.lines), report);
     },
   },
 });
@@ -107,4 +118,52 @@ function kubernetesFix(assignment: Assignment, lines: LineIndex): Fix[] | undefi
       preferred: true,
     },
   ];
+}
+
+/**
+ * Dockerfile: the RUNs that read the variable get it from a BuildKit secret
+ * (`RUN --mount=type=secret,id=name,env=NAME`, Dockerfile syntax 1.10+) and the ENV/ARG goes.
+ * Offered only when RUNs of the stage (or of stages built FROM it) use the variable; a
+ * variable no RUN reads is needed at run time, which a build secret cannot provide.
+ */
+function dockerfileFix(assignment: Assignment, model: DockerfileModel): Fix[] | undefined {
+  const declared = assignment.dockerfile;
+  if (!declared || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(assignment.name)) return undefined;
+  const stage = model.stages.find((s) => s.instructions.includes(declared.instruction));
+  if (!stage) return undefined;
+  const declaredLine = declared.instruction.getRange().start.line;
+  const uses = new RegExp(`\\$\\{?${assignment.name}(?![A-Za-z0-9_])`);
+  const runs = model.stages
+    .filter((s) => buildsOn(s, stage))
+    .flatMap((s) => s.instructions)
+    .filter((i) => i.getKeyword() === 'RUN' && i.getRange().start.line > declaredLine)
+    .filter((run) => uses.test(model.text.slice(model.offsetAt(run.getRange().start), model.offsetAt(run.getRange().end))));
+  if (runs.length === 0) return undefined;
+  const id = assignment.name.toLowerCase().replace(/_/g, '-');
+  const edits: TextEdit[] = runs.flatMap((run) => {
+    const args = run.getArgumentsRange();
+    return args ? [{ range: { start: args.start, end: args.start }, newText: `--mount=type=secret,id=${id},env=${assignment.name} ` }] : [];
+  });
+  edits.unshift({ range: removalRange(declared, model), newText: '' });
+  return [{ title: `Use a BuildKit secret for ${assignment.name} in ${runs.length} RUN${runs.length === 1 ? '' : 's'} and drop the ${declared.instruction.getKeyword()}`, edits, safe: false, preferred: true }];
+}
+
+/** `stage` itself, or a stage built FROM it (directly or through others). */
+function buildsOn(candidate: Stage, stage: Stage): boolean {
+  for (let s: Stage | undefined = candidate; s; s = s.baseStage) if (s === stage) return true;
+  return false;
+}
+
+/** The whole instruction line when it declares only this variable, else `NAME=value` and its separator. */
+function removalRange(declared: NonNullable<Assignment['dockerfile']>, model: DockerfileModel): Range {
+  if (declared.properties === 1) {
+    const range = declared.instruction.getRange();
+    const next = model.lines.lineStart(range.end.line + 1);
+    const end = range.end.line + 1 < model.lines.lineCount ? model.lines.positionAt(next) : range.end;
+    return { start: { line: range.start.line, character: 0 }, end };
+  }
+  const start = model.offsetAt(declared.property.start);
+  let end = model.offsetAt(declared.property.end);
+  while (model.text[end] === ' ' || model.text[end] === '\t') end++;
+  return model.lines.rangeAt(start, end);
 }

@@ -1,3 +1,4 @@
+import type { Instruction } from 'dockerfile-ast';
 import type { Pair, YAMLMap } from 'yaml';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { ComposeDocument } from '../compose/document';
@@ -26,6 +27,8 @@ export interface Assignment {
   /** Compose: the place takes `${NAME}`. Kubernetes: the `value:` pair, replaceable by valueFrom. */
   compose?: boolean;
   kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string };
+  /** Dockerfile: the ENV/ARG instruction and the `NAME=value` property within it. */
+  dockerfile?: { instruction: Instruction; property: Range; properties: number };
 }
 
 export function dockerfileAssignments(model: DockerfileModel): Assignment[] {
@@ -37,6 +40,7 @@ export function dockerfileAssignments(model: DockerfileModel): Assignment[] {
     const properties = (instruction as unknown as { getProperties?(): DockerProperty[] }).getProperties?.() ?? [];
     for (const property of properties) {
       const value = property.getValue();
+      const propertyRange = (property as unknown as { getRange(): Range }).getRange();
       const range = property.getValueRange();
       if (value === null || !range) continue;
       const start = model.lines.offsetAt(range.start);
@@ -44,7 +48,15 @@ export function dockerfileAssignments(model: DockerfileModel): Assignment[] {
       const quoted = /^["']/.test(model.text.slice(start, start + 1)) && end - start >= 2;
       // Docker substitutes `${X:-default}` with the default when X is unset, as Compose does.
       const resolved = value.includes('$') ? literalOf(value) : value;
-      result.push({ name: property.getName(), value: resolved, range, where: keyword === 'ARG' ? 'ARG default' : keyword, valueStart: quoted ? start + 1 : start, valueEnd: quoted ? end - 1 : end });
+      result.push({
+        name: property.getName(),
+        value: resolved,
+        range,
+        where: keyword === 'ARG' ? 'ARG default' : keyword,
+        valueStart: quoted ? start + 1 : start,
+        valueEnd: quoted ? end - 1 : end,
+        dockerfile: keyword === 'LABEL' ? undefined : { instruction, property: propertyRange, properties: properties.length },
+      });
     }
   }
   return result;
