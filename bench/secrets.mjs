@@ -82,3 +82,21 @@ const wholeFile = time(() => {
 console.log(`Manifest ${manifest.split('\n').length} lines, ${documents.length} documents (largest ${largest} lines)  secret rules per document: ${stats(perDocument)}`);
 console.log(`Manifest ${manifest.split('\n').length} lines  secret rules on every document (cold file): ${stats(wholeFile)}`);
 console.log(`Manifest ${manifest.split('\n').length} lines  whole analyze(): ${stats(time(() => analyze(manifest, { path: 'manifest.yaml' }), 30))}`);
+
+// Hostile input: long lines built to make token patterns backtrack. Each must stay linear
+// (a few ms per 200 KB); a quadratic pattern shows up here as seconds.
+const { findTokens } = await import('../server/src/engine/secrets/tokens.ts');
+const hostile = {
+  'eyJ- repeated': 'eyJ-'.repeat(50000),
+  'sk- repeated': 'sk-'.repeat(60000),
+  'sk-proj- repeated': 'sk-proj-'.repeat(30000),
+  'xoxb- repeated': 'xoxb-'.repeat(50000),
+  'scheme://u: repeated': 'a://b:'.repeat(40000),
+  'PEM headers with bodies, no END': ('-----BEGIN PRIVATE KEY-----\n' + 'QUJD'.repeat(20) + '\n').repeat(3000),
+  'one 300 KB base64 run': 'A'.repeat(300000),
+};
+for (const [name, text] of Object.entries(hostile)) {
+  const start = performance.now();
+  findTokens(text);
+  console.log(`hostile ${name} (${(text.length / 1024).toFixed(0)} KB): ${(performance.now() - start).toFixed(1)} ms`);
+}

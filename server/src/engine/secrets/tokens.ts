@@ -36,6 +36,11 @@ export interface TokenMatch {
 
 const bodyIsRandom = (prefix: number) => (secret: string) => !looksLikeFiller(secret.slice(prefix)) && !isDocumentationExample(secret);
 
+/*
+ * Every prefix-anchored pattern starts with a lookbehind that forbids starting inside a run of
+ * token characters (rather than `\b`, which `-` breaks): matching stays linear on hostile input
+ * such as `eyJ-eyJ-…` or `sk-sk-…` repeated over a long line (bench/secrets.mjs measures it).
+ */
 export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { id: 'aws-access-key-id', label: 'AWS access key id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
   {
@@ -45,25 +50,25 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     group: 1,
     accept: bodyIsRandom(0),
   },
-  { id: 'github-token', label: 'GitHub token', regex: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
-  { id: 'github-pat', label: 'GitHub fine-grained token', regex: /\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/g, prefixLength: 11, accept: bodyIsRandom(11) },
-  { id: 'gitlab-token', label: 'GitLab token', regex: /\bgl(?:pat|dt|rt|ptt|ft|cbt)-[A-Za-z0-9_-]{20,64}/g, prefixLength: 6, accept: bodyIsRandom(6) },
-  { id: 'slack-token', label: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g, prefixLength: 5, accept: bodyIsRandom(5) },
+  { id: 'github-token', label: 'GitHub token', regex: /(?<![A-Za-z0-9_-])gh[pousr]_[A-Za-z0-9]{36,251}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'github-pat', label: 'GitHub fine-grained token', regex: /(?<![A-Za-z0-9_-])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/g, prefixLength: 11, accept: bodyIsRandom(11) },
+  { id: 'gitlab-token', label: 'GitLab token', regex: /(?<![A-Za-z0-9_-])gl(?:pat|dt|rt|ptt|ft|cbt)-[A-Za-z0-9_-]{20,64}/g, prefixLength: 6, accept: bodyIsRandom(6) },
+  { id: 'slack-token', label: 'Slack token', regex: /(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,250}/g, prefixLength: 5, accept: bodyIsRandom(5) },
   { id: 'slack-webhook', label: 'Slack webhook URL', regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{8,}\/[A-Za-z0-9]{16,}/g, prefixLength: 23, accept: (s) => bodyIsRandom(0)(s.slice(s.lastIndexOf('/') + 1)) },
-  { id: 'stripe-live-key', label: 'Stripe live key', regex: /\b(?:sk|rk)_live_[A-Za-z0-9]{24,99}\b/g, prefixLength: 8, accept: bodyIsRandom(8) },
-  { id: 'npm-token', label: 'npm token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'stripe-live-key', label: 'Stripe live key', regex: /(?<![A-Za-z0-9_-])(?:sk|rk)_live_[A-Za-z0-9]{24,99}\b/g, prefixLength: 8, accept: bodyIsRandom(8) },
+  { id: 'npm-token', label: 'npm token', regex: /(?<![A-Za-z0-9_-])npm_[A-Za-z0-9]{36}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
   { id: 'npm-legacy-token', label: 'npm auth token', regex: /:_authToken=["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g, group: 1, accept: bodyIsRandom(0) },
-  { id: 'gcp-api-key', label: 'Google API key', regex: /\bAIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'gcp-api-key', label: 'Google API key', regex: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, prefixLength: 4, accept: bodyIsRandom(4) },
   { id: 'gcp-service-account', label: 'Google service-account key id', regex: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g, group: 1, accept: bodyIsRandom(0) },
-  { id: 'openai-key', label: 'OpenAI API key', regex: /\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/g, prefixLength: 3, accept: bodyIsRandom(3) },
-  { id: 'openai-project-key', label: 'OpenAI API key', regex: /\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}/g, prefixLength: 8, accept: bodyIsRandom(8) },
-  { id: 'anthropic-key', label: 'Anthropic API key', regex: /\bsk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{40,}/g, prefixLength: 7, accept: bodyIsRandom(14) },
-  { id: 'sendgrid-key', label: 'SendGrid API key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
-  { id: 'huggingface-token', label: 'Hugging Face token', regex: /\bhf_[A-Za-z0-9]{34,40}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
-  { id: 'shopify-token', label: 'Shopify token', regex: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g, prefixLength: 6, accept: bodyIsRandom(6) },
-  { id: 'vault-token', label: 'HashiCorp Vault token', regex: /\bhv[sb]\.[A-Za-z0-9_-]{24,}/g, prefixLength: 4, accept: bodyIsRandom(4) },
-  { id: 'docker-hub-token', label: 'Docker Hub access token', regex: /\bdckr_pat_[A-Za-z0-9_-]{27,}/g, prefixLength: 9, accept: bodyIsRandom(9) },
-  { id: 'groq-key', label: 'Groq API key', regex: /\bgsk_[A-Za-z0-9]{48,}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'openai-key', label: 'OpenAI API key', regex: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'openai-project-key', label: 'OpenAI API key', regex: /(?<![A-Za-z0-9_-])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}/g, prefixLength: 8, accept: bodyIsRandom(8) },
+  { id: 'anthropic-key', label: 'Anthropic API key', regex: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{40,}/g, prefixLength: 7, accept: bodyIsRandom(14) },
+  { id: 'sendgrid-key', label: 'SendGrid API key', regex: /(?<![A-Za-z0-9_.-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'huggingface-token', label: 'Hugging Face token', regex: /(?<![A-Za-z0-9_-])hf_[A-Za-z0-9]{34,40}\b/g, prefixLength: 3, accept: bodyIsRandom(3) },
+  { id: 'shopify-token', label: 'Shopify token', regex: /(?<![A-Za-z0-9_-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g, prefixLength: 6, accept: bodyIsRandom(6) },
+  { id: 'vault-token', label: 'HashiCorp Vault token', regex: /(?<![A-Za-z0-9_.-])hv[sb]\.[A-Za-z0-9_-]{24,}/g, prefixLength: 4, accept: bodyIsRandom(4) },
+  { id: 'docker-hub-token', label: 'Docker Hub access token', regex: /(?<![A-Za-z0-9_-])dckr_pat_[A-Za-z0-9_-]{27,}/g, prefixLength: 9, accept: bodyIsRandom(9) },
+  { id: 'groq-key', label: 'Groq API key', regex: /(?<![A-Za-z0-9_-])gsk_[A-Za-z0-9]{48,}\b/g, prefixLength: 4, accept: bodyIsRandom(4) },
   {
     id: 'private-key',
     label: 'private key',
@@ -75,7 +80,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   {
     id: 'jwt',
     label: 'JSON Web Token',
-    regex: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/g,
+    regex: /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/g,
     prefixLength: 3,
     accept: (s) => bodyIsRandom(0)(s.slice(s.lastIndexOf('.') + 1)),
   },
@@ -130,9 +135,11 @@ function acceptMatch(pattern: TokenPattern, secret: string, text: string, matchI
     weak = verdict.kind === 'weak';
   }
   if (pattern.id === 'private-key') {
-    const close = text.indexOf('-----END', start);
-    const closeEnd = close < 0 ? -1 : text.indexOf('-----', close + 8);
-    end = closeEnd < 0 ? start + secret.length : closeEnd + 5;
+    // Keys are a few KB; looking further would make many unterminated headers quadratic.
+    const window = text.slice(start, start + 16384);
+    const close = window.indexOf('-----END');
+    const closeEnd = close < 0 ? -1 : window.indexOf('-----', close + 8);
+    end = closeEnd < 0 ? start + secret.length : start + closeEnd + 5;
     secret = text.slice(start, end);
   }
   return { pattern, start, end, secret, weak };
