@@ -18,6 +18,11 @@ ruleTester(rule, {
     { name: 'Helm-style and envsubst references', code: pod('        - name: API_KEY\n          value: "{{ .Values.apiKey }}"\n        - name: SECRET_KEY\n          value: ${SECRET_KEY}\n'), kind: 'kubernetes' },
     { name: 'ConfigMap data without sensitive names', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  LOG_LEVEL: debug\n  SECRET_NAME: app-secrets\n  TOKEN_TTL: "3600"\n', kind: 'kubernetes' },
     { name: 'an upper-case variable name as value (regression: GKE samples "HF_TOKEN")', code: pod('        - name: HF_TOKEN\n          value: "HF_TOKEN"\n        - name: NGC_API_KEY\n          value: "nvapi-NVKEY"\n'), kind: 'kubernetes' },
+    {
+      name: 'config files in ConfigMaps: settings that share names with credentials (regressions: nsswitch, Ray, Istio)',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  nsswitch.conf: |\n    passwd:         compat\n    shadow:         files\n  serve.py: |\n    token=os.environ["HUGGING_FACE_HUB_TOKEN"]\n  config.json: |\n    {"token": {\n      "audience": "istio-ca"}}\n',
+      kind: 'kubernetes',
+    },
     { name: 'Secrets are the secret-in-manifest rule\'s', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2hunter2\n', kind: 'kubernetes' },
   ],
   invalid: [
@@ -40,6 +45,16 @@ ruleTester(rule, {
       errors: [
         { line: 6, column: 16, endLine: 6, endColumn: 36, severity: 'error', message: 'ConfigMap data DB_PASSWORD' },
         { line: 7, column: 19, endLine: 7, endColumn: 24, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'config files in ConfigMaps: random values and weak defaults on their own lines',
+      code: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  application.properties: |\n    spring.datasource.url=jdbc:postgresql://db/app\n    spring.datasource.password=${pw}\n    admin.password = changeme\n  app.env: |\n    export API_KEY="${pw}"\n`,
+      kind: 'kubernetes',
+      errors: [
+        { line: 8, column: 32, endLine: 8, endColumn: 52, severity: 'error', message: 'ConfigMap data application.properties: spring.datasource.password' },
+        { line: 9, column: 22, endLine: 9, endColumn: 30, severity: 'warning' },
+        { line: 11, column: 21, endLine: 11, endColumn: 41 },
       ],
     },
     {

@@ -40,7 +40,7 @@ describe('secrets: value classes', () => {
   });
   it('placeholders are not reported, weak defaults are (as warnings)', () => {
     for (const v of ['<password>', 'xxx', '****', 'your-api-key-here', 'REPLACE_ME', 'GITHUB_TOKEN', '...']) assert.equal(kind(v), 'placeholder', v);
-    for (const v of ['changeme', 'example', 'password123', 'postgres', 'admin', 'Passw0rd', 'secret!', 'postgres_password', '123456']) assert.equal(kind(v), 'weak', v);
+    for (const v of ['changeme', 'example', 'password123', 'postgres', 'admin', 'Passw0rd', 'secret!', 'postgres_password', '123456', 'mypassword', 'mysecretpassword', 'mypass']) assert.equal(kind(v), 'weak', v);
   });
   it('weak names need a random-looking value', () => {
     assert.equal(classifySecretValue('ldap', { requireRandom: true }).kind, 'low-entropy');

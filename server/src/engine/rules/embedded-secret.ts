@@ -49,7 +49,7 @@ function check(text: string, lines: LineIndex, where: Where, assignments: Assign
       token.fixes ??= fixFor(assignment);
       continue;
     }
-    const verdict = assessAssignment(assignment.name, assignment.value);
+    const verdict = assessAssignment(assignment.name, assignment.value, { requireRandom: assignment.requireRandom });
     if (!verdict || assignment.value === undefined) continue;
     const preview = redact(assignment.value);
     const message =

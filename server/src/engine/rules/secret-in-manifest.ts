@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { classifySecretValue, redact } from '../secrets';
+import { classifySecretValue, isReference, redact } from '../secrets';
 
 /** `data` values are base64; decode for the redacted preview only (never shown whole). */
 function decodeBase64(value: string): string | undefined {
@@ -37,8 +37,8 @@ export default defineRule({
             if (key === undefined || raw === undefined || !range) continue;
             const value = field === 'data' ? decodeBase64(raw) : raw;
             // Templated values (`${VAR}`, `{{ … }}`) are filled in at deploy time; empty ones hold nothing.
-            const verdict = classifySecretValue(value ?? raw);
-            if (verdict.kind === 'empty' || verdict.kind === 'reference' || verdict.kind === 'placeholder') continue;
+            const plain = value ?? raw;
+            if (plain.trim() === '' || isReference(plain) || classifySecretValue(plain).kind === 'placeholder') continue;
             const preview = value === undefined ? `not valid base64, ${redact(raw)}` : `${field === 'data' ? 'decoded ' : ''}${redact(value)}`;
             report({
               range,

@@ -27,6 +27,8 @@ export interface Assignment {
   /** Compose: the place takes `${NAME}`. Kubernetes: the `value:` pair, replaceable by valueFrom. */
   compose?: boolean;
   kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string };
+  /** Lines of embedded config files: only random-looking values (or weak defaults) count. */
+  requireRandom?: boolean;
   /** Dockerfile: the ENV/ARG instruction and the `NAME=value` property within it. */
   dockerfile?: { instruction: Instruction; property: Range; properties: number };
 }
@@ -158,10 +160,42 @@ export function kubernetesAssignments(document: KubernetesDocument): Assignment[
         const value = view.string(pair.value);
         const range = view.range(pair.value);
         if (name === undefined || value === undefined || !range) continue;
-        const [start, end] = unquoted(text, (pair.value as { range: [number, number] }).range);
+        const nodeRange = (pair.value as { range: [number, number] }).range;
+        if (value.includes('\n')) {
+          result.push(...embeddedFileAssignments(view, value, nodeRange, `ConfigMap data ${name}:`));
+          continue;
+        }
+        const [start, end] = unquoted(text, nodeRange);
         result.push({ name, value, range, where: 'ConfigMap data', valueStart: start, valueEnd: end });
       }
     }
+  }
+  return result;
+}
+
+/** `name = value`, `name: value`, `export NAME=value`, `"name": "value",` — one setting per line. */
+const SETTING_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z_][A-Za-z0-9_.-]*)(["']?\s*[=:]\s*)(.*?)[,;]?\s*$/;
+
+/**
+ * A ConfigMap value that is a whole config file (`application.properties: |`): each setting
+ * line is an assignment of its own, located in the source by finding the line in the block.
+ */
+function embeddedFileAssignments(view: YamlView, value: string, nodeRange: [number, number], where: string): Assignment[] {
+  const text = view.lines.text;
+  const source = text.slice(nodeRange[0], nodeRange[1]);
+  const result: Assignment[] = [];
+  let cursor = 0;
+  for (const line of value.split('\n')) {
+    const m = SETTING_LINE.exec(line);
+    if (!m || m[4] === '' || line.length > 2000) continue;
+    const at = source.indexOf(line, cursor);
+    if (at < 0) continue; // a quoted scalar with escapes: its lines are not in the source as-is
+    cursor = at + line.length;
+    const rawStart = nodeRange[0] + at + m[1].length + m[2].length + m[3].length;
+    const [start, end] = unquoted(text, [rawStart, rawStart + m[4].length]);
+    // Config files are full of settings that share names with credentials (nsswitch's
+    // `passwd: files`): only random-looking values and known weak defaults count there.
+    result.push({ name: m[2], value: text.slice(start, end), range: view.lines.rangeAt(start, end), where, valueStart: start, valueEnd: end, requireRandom: true });
   }
   return result;
 }

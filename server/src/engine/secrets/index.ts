@@ -1,7 +1,7 @@
 /** Secret detection shared by the secret rules: token formats, sensitive names, value classes, redaction. */
 export { findTokens, TOKEN_PATTERNS, type TokenMatch, type TokenPattern } from './tokens';
 export { nameSegments, nameSensitivity, type NameSensitivity } from './names';
-export { classifySecretValue, looksRandom, type ValueKind } from './values';
+export { classifySecretValue, isReference, looksRandom, type ValueKind } from './values';
 export { redact } from './redact';
 export { shannonEntropy, looksLikeFiller } from './entropy';
 export { dockerfileAssignments, composeAssignments, kubernetesAssignments, literalOf, type Assignment } from './assignments';

@@ -45,7 +45,7 @@ const WEAK_VALUES = new Set([
 const REFERENCE = /^\$\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-?+=][^}]*)?\}?$|^\$\([A-Za-z_][A-Za-z0-9_]*\)$|\$\{\{.*\}\}|\{\{.*\}\}|\{%.*%\}|^%\{?[A-Za-z_][A-Za-z0-9_.]*\}?%?$|^#\{.*\}$|^@Microsoft\.KeyVault\(|^(?:vault|sm|secretsmanager|ssm|gcpsm|azkv|awssm|op|doppler|infisical|ref\+[a-z]+):\/*|^arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|^projects\/[^/]+\/secrets\//;
 
 /** Placeholders: template markers and instructions to the reader. */
-const PLACEHOLDER = /^<[^<>]*>$|^\[[^[\]]*\]$|^(?:x+|X+|\*+|\.+|-+|_+|#+|\?+|0+)$|^(?:your|my|insert|enter|put|add|replace|set|fill)[-_ ]?.*(?:here|key|token|secret|password|pass|value)$|^(?:replace[-_ ]?me|todo|tbd|fixme|redacted|masked|hidden|placeholder|required|unset|empty|none|n\/a|na|xxx.*|\.\.\..*|.*\.\.\.)$|^(?:some|a|the)[-_ ]?(?:password|secret|token|key)$|(?:^|[-_])(?:placeholder|example|sample|dummy|fake)(?:[-_]|$).*(?:key|token|secret|password)/i;
+const PLACEHOLDER = /^<[^<>]*>$|^\[[^[\]]*\]$|^(?:x+|X+|\*+|\.+|-+|_+|#+|\?+|0+)$|^(?:your|insert|enter|put|add|replace|set|fill)[-_ ]?.*(?:here|key|token|secret|password|pass|value)$|^(?:replace[-_ ]?me|todo|tbd|fixme|redacted|masked|hidden|placeholder|required|unset|empty|none|n\/a|na|xxx.*|\.\.\..*|.*\.\.\.)$|^(?:some|a|the)[-_ ]?(?:password|secret|token|key)$|(?:^|[-_])(?:placeholder|example|sample|dummy|fake)(?:[-_]|$).*(?:key|token|secret|password)/i;
 
 const EMBEDDED_REFERENCE = /\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\$[A-Za-z_][A-Za-z0-9_]*/;
 
@@ -55,21 +55,29 @@ const EMBEDDED_REFERENCE = /\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\$[A-Za-z_]
  */
 const NAME_LIKE = /^(?:[a-z0-9]+[-_])?[A-Z]{2,}(?:_[A-Z]+)*$/;
 
+/** The whole value is supplied elsewhere: a variable, a template expression, a secret-store URI. */
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value.trim());
+}
+
 export function classifySecretValue(raw: string, options: { requireRandom?: boolean } = {}): ValueVerdict {
   const value = raw.trim();
   if (value === '' || value === '""' || value === "''") return { kind: 'empty' };
   // Callers resolve `${VAR:-default}` first (see literalOf); what is left with `$` is variable.
   if (REFERENCE.test(value) || EMBEDDED_REFERENCE.test(value) || /^(?:\$\{\{|\{\{|\{%)/.test(value)) return { kind: 'reference' };
+  // Code reading the value from elsewhere (`os.environ["TOKEN"]`, `getenv("X")`), or a structure.
+  if (/\b(?:os\.environ|os\.getenv|getenv|process\.env|System\.getenv|ENV\[|env\()/.test(value) || /^[[{(]/.test(value)) return { kind: 'reference' };
   const lower = value.toLowerCase();
   if (BOOLEANS.has(lower)) return { kind: 'boolean' };
   if (/^-?\d{1,5}(?:\.\d+)?$/.test(value)) return { kind: 'number' };
   if (isPath(value)) return { kind: 'path' };
-  if (PLACEHOLDER.test(value) || NAME_LIKE.test(value) || isDocumentationExample(value)) return { kind: 'placeholder' };
+  if (NAME_LIKE.test(value) || isDocumentationExample(value) || /^(?:x+|\*+|\.+|-+|_+|#+|\?+)$/i.test(value)) return { kind: 'placeholder' };
+  if (PLACEHOLDER.test(value)) return { kind: 'placeholder' };
+  if (isWeak(lower)) return { kind: 'weak' };
   // A URL without credentials (credentials in URLs are found by the token scan).
   if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]*$/i.test(value)) return { kind: 'url' };
   // Several words: a description or a command, not a credential.
   if (/\s/.test(value) && value.split(/\s+/).length >= 3) return { kind: 'prose' };
-  if (isWeak(lower)) return { kind: 'weak' };
   if (hasFillerRuns(value)) return { kind: 'placeholder' };
   if (options.requireRandom && !looksRandom(value)) return { kind: 'low-entropy' };
   return { kind: 'secret' };
@@ -91,6 +99,7 @@ function isWeak(lower: string): boolean {
   const stripped = lower.replace(/[\d!@#$%^&*._-]+$/, '');
   if (stripped !== lower && stripped.length >= 3 && WEAK_VALUES.has(stripped)) return true;
   if (/^(?:1234?5?6?7?8?9?0?|0987654321|(\d)\1+|([a-z])\2+|abcd?e?f?g?h?)$/.test(lower)) return true;
+  if (/^my[-_]?(?:pass|passwd|password|pwd|secret|token|key|apikey)\d*$/.test(lower)) return true;
   return false;
 }
 
