@@ -84,6 +84,11 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'legacy ENV form (ENV NAME value)',
+      code: `FROM alpine:3.20\nENV DB_PASSWORD ${pw}\n`,
+      errors: [{ line: 2, column: 17, endLine: 2, endColumn: 35, message: 'ENV DB_PASSWORD' }],
+    },
+    {
       name: 'ARG default, quoted',
       code: `FROM alpine:3.20\nARG NPM_TOKEN="${pw}"\n`,
       errors: [{ line: 2, column: 15, endLine: 2, endColumn: 35, message: 'ARG default NPM_TOKEN' }],
