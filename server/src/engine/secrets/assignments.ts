@@ -186,10 +186,12 @@ function embeddedFileAssignments(view: YamlView, value: string, nodeRange: [numb
   const result: Assignment[] = [];
   let cursor = 0;
   for (const line of value.split('\n')) {
-    const m = SETTING_LINE.exec(line);
-    if (!m || m[4] === '' || line.length > 2000) continue;
+    const m = line.length > 2000 ? null : SETTING_LINE.exec(line);
+    if (!m || m[4] === '') continue;
     const at = source.indexOf(line, cursor);
-    if (at < 0) continue; // a quoted scalar with escapes: its lines are not in the source as-is
+    // A quoted scalar with escapes: its lines are not in the source as-is. Stop rather than
+    // search the rest of the document once per line (quadratic on hostile input).
+    if (at < 0) break;
     cursor = at + line.length;
     const rawStart = nodeRange[0] + at + m[1].length + m[2].length + m[3].length;
     const [start, end] = unquoted(text, [rawStart, rawStart + m[4].length]);
