@@ -8,3 +8,4 @@ export { LIMITS } from './limits';
 export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
 export type { BuildContext } from './build-context';
+export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';

@@ -2,7 +2,7 @@
 export { findTokens, TOKEN_PATTERNS, type TokenMatch, type TokenPattern } from './tokens';
 export { nameSegments, nameSensitivity, type NameSensitivity } from './names';
 export { classifySecretValue, isReference, looksRandom, type ValueKind } from './values';
-export { redact } from './redact';
+export { redact, RULES_FLAGGING_SECRET_VALUES } from './redact';
 export { shannonEntropy, looksLikeFiller } from './entropy';
 export { dockerfileAssignments, composeAssignments, kubernetesAssignments, literalOf, type Assignment } from './assignments';
 export { assessAssignment, type AssignmentVerdict } from './assess';

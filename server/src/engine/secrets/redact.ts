@@ -9,3 +9,10 @@ export function redact(value: string): string {
   const prefix = [...value].slice(0, shown).join('').replace(/[\s`"'\\]/g, '·');
   return `${prefix}… (${length} chars)`;
 }
+
+/**
+ * Rules whose finding ranges cover a secret's value. Anything derived from the flagged text
+ * (CLI fingerprints) must use the redacted message instead: a hash of a short or human-chosen
+ * password can be reversed offline by guessing.
+ */
+export const RULES_FLAGGING_SECRET_VALUES: ReadonlySet<string> = new Set(['embedded-secret', 'secret-in-manifest']);
