@@ -3,9 +3,30 @@ import rootUser from './root-user';
 import sshServer from './ssh-server';
 import unpinnedImage from './unpinned-image';
 import untrustedRegistry from './untrusted-registry';
+import sudo from './sudo';
+import setuidBits from './setuid-bits';
+import debugTools from './debug-tools';
+import packageHygiene from './package-hygiene';
+import curlPipeShell from './curl-pipe-shell';
+import insecureTransport from './insecure-transport';
+import addRemoteUrl from './add-remote-url';
+import addInsteadOfCopy from './add-instead-of-copy';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
-export const RULES: readonly Rule[] = [rootUser, unpinnedImage, untrustedRegistry, sshServer];
+export const RULES: readonly Rule[] = [
+  rootUser,
+  unpinnedImage,
+  untrustedRegistry,
+  sshServer,
+  sudo,
+  setuidBits,
+  debugTools,
+  packageHygiene,
+  curlPipeShell,
+  insecureTransport,
+  addRemoteUrl,
+  addInsteadOfCopy,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
-import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
+import type { JSONInstruction } from 'dockerfile-ast';
+import { finalStageChain, instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
-import { commandBaseName, splitCommand } from '../dockerfile/shell';
+import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
 
 const SSH_SERVER_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam', 'ssh']);
 const SSH_DAEMONS = new Set(['sshd', 'dropbear']);
@@ -25,25 +26,35 @@ export default defineRule({
   fixable: false,
   check: {
     dockerfile({ model, report }) {
-      for (const { install } of packageInstallsOf(model)) {
+      // Only what ships counts: the final stage and the stages it is built FROM (a build stage
+      // that is only COPY --from'd never runs an SSH server). ONBUILD RUN triggers count.
+      const shipped = finalStageChain(model);
+      for (const { install } of packageInstallsOf(model, shipped)) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
-          if (SSH_SERVER_PACKAGES.has(packageName(word))) {
+          const name = packageName(word);
+          // On Fedora/RHEL/SUSE `openssh` is the common base (no sshd); on Alpine it pulls in the server.
+          if (name === 'openssh' && install.manager !== 'apk') continue;
+          if (SSH_SERVER_PACKAGES.has(name)) {
             report({ range: wordRange(model, word), message: `Installs the SSH server ${packageName(word)}: a second way into the container that bypasses docker/kubectl exec and its access control.` });
           }
         }
       }
-      for (const { commands } of runsOf(model)) {
+      const isSshService = (word: string | undefined) => word === 'ssh' || word === 'sshd' || word === 'ssh.service' || word === 'sshd.service' || word === 'dropbear';
+      for (const { commands } of runsOf(model, shipped)) {
         for (const command of commands) {
           const { name, args } = splitCommand(command);
           const base = commandBaseName(name);
-          const startsSshService = (base === 'service' || base === 'rc-service') && (args[0]?.value === 'ssh' || args[0]?.value === 'sshd') && args[1]?.value === 'start';
+          const startsSshService =
+            ((base === 'service' || base === 'rc-service') && isSshService(args[0]?.value) && args[1]?.value === 'start') ||
+            (base === 'systemctl' && args.some((a) => a.value === 'enable' || a.value === 'start') && args.some((a) => isSshService(a.value))) ||
+            (base === 'rc-update' && args[0]?.value === 'add' && isSshService(args[1]?.value));
           if (name && (SSH_DAEMONS.has(base) || startsSshService)) {
             report({ range: wordRange(model, name), message: 'Starts an SSH daemon: a second way into the container that bypasses docker/kubectl exec and its access control.' });
           }
         }
       }
-      for (const stage of model.stages) {
+      for (const stage of shipped) {
         for (const expose of instructionsOf(stage, 'EXPOSE')) {
           for (const arg of expose.getArguments()) {
             if (exposesPort22(arg.getValue())) report({ range: arg.getRange(), message: 'Exposes port 22 (SSH): a remote shell port is an entry point that bypasses the orchestrator.' });
@@ -51,10 +62,25 @@ export default defineRule({
         }
         for (const keyword of ['CMD', 'ENTRYPOINT']) {
           for (const instruction of instructionsOf(stage, keyword)) {
-            const args = instruction.getArguments();
-            const program = args[0]?.getValue().replace(/^\[?"?|"?,?$/g, '') ?? '';
-            if (SSH_DAEMONS.has(program.slice(program.lastIndexOf('/') + 1))) {
-              report({ range: args[0].getRange(), message: 'Runs an SSH daemon as the container process: a second way in that bypasses docker/kubectl exec.' });
+            // Exec form: the first JSON string; shell form: every command of the line (`service ssh start && nginx`).
+            const json = (instruction as JSONInstruction).getJSONStrings?.() ?? [];
+            const words = json.length > 0
+              ? [{ value: json[0].getJSONValue(), range: json[0].getRange() }]
+              : (() => {
+                  const r = instruction.getArgumentsRange();
+                  if (!r) return [];
+                  return parseShell(model.text, model.offsetAt(r.start), model.offsetAt(r.end), { escapeChar: model.escapeChar, dockerfileContinuations: true }).flatMap((c) => {
+                    const { name, args } = splitCommand(c);
+                    const base = commandBaseName(name);
+                    const service = (base === 'service' || base === 'rc-service') && isSshService(args[0]?.value) ? name : undefined;
+                    const daemon = service ?? name;
+                    return daemon ? [{ value: service ? 'sshd' : daemon.value, range: wordRange(model, daemon) }] : [];
+                  });
+                })();
+            for (const word of words) {
+              if (SSH_DAEMONS.has(word.value.slice(word.value.lastIndexOf('/') + 1))) {
+                report({ range: word.range, message: 'Runs an SSH daemon as the container process: a second way in that bypasses docker/kubectl exec.' });
+              }
             }
           }
         }
