@@ -141,8 +141,11 @@ function runCommands(model: DockerfileModel, instruction: Instruction): ShellCom
   const argsRange = run.getArgumentsRange();
   if (!argsRange) return [];
   const { lines, text, escapeChar } = model;
+  // dockerfile-ast recomputes an instruction's arguments on every getter call, which dominates the
+  // cost of a large file; ask for JSON strings, flags and heredocs only when the text can have them.
+  const argsText = text.slice(lines.offsetAt(argsRange.start), lines.offsetAt(argsRange.end));
 
-  const json = (run as JSONInstruction).getJSONStrings?.() ?? [];
+  const json = argsText.startsWith('[') ? ((run as JSONInstruction).getJSONStrings?.() ?? []) : [];
   if (json.length > 0 && run.getOpeningBracket?.()) {
     const words = json.map((s) => {
       const r = s.getRange();
@@ -160,8 +163,8 @@ function runCommands(model: DockerfileModel, instruction: Instruction): ShellCom
     return [command];
   }
 
-  const start = lines.offsetAt(skipFlags(run, argsRange).start);
-  const heredocs = run.getHeredocs?.() ?? [];
+  const start = lines.offsetAt(argsText.startsWith('--') ? skipFlags(run, argsRange).start : argsRange.start);
+  const heredocs = argsText.includes('<<') ? (run.getHeredocs?.() ?? []) : [];
   if (heredocs.length === 0) {
     return parseShell(text, start, lines.offsetAt(argsRange.end), { escapeChar, dockerfileContinuations: true });
   }

@@ -50,7 +50,20 @@ export function commandsOf(model: DockerfileModel, stages: Stage[] = model.stage
 }
 
 /** Target paths of the RUN's `--mount=type=cache,target=…` flags. */
-export function cacheMountTargets(run: Instruction): string[] {
+export function cacheMountTargets(model: DockerfileModel, run: Instruction): string[] {
+  const cached = cacheMounts.get(run);
+  if (cached) return cached;
+  const targets = readCacheMountTargets(model, run);
+  cacheMounts.set(run, targets);
+  return targets;
+}
+
+const cacheMounts = new WeakMap<Instruction, string[]>();
+
+function readCacheMountTargets(model: DockerfileModel, run: Instruction): string[] {
+  // Flags are written before the command; skip dockerfile-ast's costly getters when there are none.
+  const afterKeyword = model.text.slice(model.offsetAt(run.getInstructionRange().end), model.offsetAt(run.getRange().end));
+  if (!/--mount/.test(afterKeyword)) return [];
   const flags = (run as Run).getFlags?.() ?? [];
   const targets: string[] = [];
   for (const flag of flags) {

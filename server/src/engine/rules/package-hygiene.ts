@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { cacheMountTargets, finalStageChain, instructionsOf, runsOf, wordRange, type RunInStage } from '../dockerfile/queries';
 import { findPackageInstall, hasOption, type PackageInstall } from '../dockerfile/packages';
 import { commandBaseName, splitCommand, type ShellCommand } from '../dockerfile/shell';
-import type { Stage } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 
 /**
  * `package-hygiene`: package-manager habits that bloat the shipped image.
@@ -44,8 +44,8 @@ function removes(commands: ShellCommand[], path: RegExp): boolean {
   });
 }
 
-function hasCacheMount(run: Instruction, path: RegExp): boolean {
-  return cacheMountTargets(run).some((t) => path.test(t));
+function hasCacheMount(model: DockerfileModel, run: Instruction, path: RegExp): boolean {
+  return cacheMountTargets(model, run).some((t) => path.test(t));
 }
 
 function disablesRecommends(text: string): boolean {
@@ -88,7 +88,7 @@ export default defineRule({
           if (install) checkInstall(install, command, run, commands);
           const update = isAptCommand(command, 'update');
           const distClean = commands.some((c) => isAptCommand(c, 'dist-clean'));
-          if (update && !distClean && !removes(commands, /^\/var\/lib\/apt\/lists(\/\*?)?$|^\/var\/lib\/apt\/?$/) && !hasCacheMount(run, /^\/var\/lib\/apt(\/lists)?$/)) {
+          if (update && !distClean && !removes(commands, /^\/var\/lib\/apt\/lists(\/\*?)?$|^\/var\/lib\/apt\/?$/) && !hasCacheMount(model, run, /^\/var\/lib\/apt(\/lists)?$/)) {
             report({ range: wordRange(model, update.verbWord), message: 'apt-get update without removing /var/lib/apt/lists in the same RUN: the package lists stay in this layer for good (apt-get clean does not remove them).' });
           }
         }
@@ -104,13 +104,13 @@ export default defineRule({
           }
         } else if (install.manager === 'apk') {
           // `--no-network` installs from what is already there and fetches no index to cache.
-          if (!hasOption(install, '--no-cache', '--no-network') && !removes(commands, /^\/var\/cache\/apk(\/\*?)?$/) && !hasCacheMount(run, /^\/var\/cache\/apk$|^\/etc\/apk\/cache$/)) {
+          if (!hasOption(install, '--no-cache', '--no-network') && !removes(commands, /^\/var\/cache\/apk(\/\*?)?$/) && !hasCacheMount(model, run, /^\/var\/cache\/apk$|^\/etc\/apk\/cache$/)) {
             report({ range: wordRange(model, install.verb), message: 'apk add without --no-cache: the package index stays in the layer, growing the image for nothing.' });
           }
         } else if (install.manager === 'pip') {
           // pip accepts unambiguous prefixes of long options: `--no-cache` is `--no-cache-dir`.
           if (hasOption(install, '--no-cache-dir', '--no-cache') || pipNoCacheEnv || setsPipNoCache(commands, command)) return;
-          if (removes(commands, /(^|\/)\.cache(\/pip)?(\/\*?)?$/) || hasCacheMount(run, /(^|\/)\.cache(\/pip)?$/)) return;
+          if (removes(commands, /(^|\/)\.cache(\/pip)?(\/\*?)?$/) || hasCacheMount(model, run, /(^|\/)\.cache(\/pip)?$/)) return;
           report({ range: wordRange(model, install.verb), message: 'pip install without --no-cache-dir: the wheel cache stays in the layer, growing the image for nothing.' });
         }
       }
