@@ -7,7 +7,6 @@ ruleTester(rule, {
     { name: 'ssh in a comment', code: 'FROM debian:12\n# no ssh server here\nRUN true # sshd is not started\n' },
     { name: 'sshd in an echo', code: 'FROM debian:12\nRUN echo "sshd is disabled" > /etc/motd\n' },
     { name: 'openssh on Fedora is the base package, not the server', code: 'FROM fedora:40\nRUN dnf install -y openssh openssh-clients\n' },
-    { name: 'server in a build stage that is only copied from', code: 'FROM debian:12 AS tools\nRUN apt-get install -y openssh-server\nFROM debian:12-slim\nCOPY --from=tools /usr/bin/scp /usr/bin/scp\n' },
     { name: 'other ports', code: 'FROM debian:12\nEXPOSE 2222 8022/tcp 80\n' },
     { name: 'ssh-keygen alone', code: 'FROM debian:12\nRUN ssh-keygen -t ed25519 -f /k -N ""\n' },
   ],
@@ -18,6 +17,7 @@ ruleTester(rule, {
     { name: 'sshd as the exec-form CMD', code: 'FROM debian:12\nCMD ["/usr/sbin/sshd", "-D"]\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 22 }] },
     { name: 'service ssh start in a shell-form CMD', code: 'FROM debian:12\nCMD service ssh start && nginx -g "daemon off;"\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 12 }] },
     { name: 'systemctl enable sshd in RUN', code: 'FROM rockylinux:9\nRUN systemctl enable sshd\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 14 }] },
+    { name: 'every stage counts', code: 'FROM debian:12 AS tools\nRUN apt-get install -y openssh-server\nFROM debian:12-slim\nCOPY --from=tools /usr/bin/scp /usr/bin/scp\n', errors: [{ line: 2, column: 24, endLine: 2, endColumn: 38 }] },
     { name: 'heredoc install', code: 'FROM debian:12\nRUN <<EOF\napt-get install -y ssh\nEOF\n', errors: [{ line: 3, column: 20, endLine: 3, endColumn: 23 }] },
   ],
 });

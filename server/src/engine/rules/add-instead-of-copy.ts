@@ -10,8 +10,9 @@ const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|taz|tlz|gz|bz2|xz|zst|lz|lzma|z)$/i
  * `add-instead-of-copy`: ADD of local paths none of which is an archive. ADD's extra powers (URL
  * download, auto-extraction) make its effect depend on the file's content; COPY says what it does.
  * Decisions: a source that may be an archive (by its extension, also `.gz` alone since Docker
- * decides by content) keeps ADD; URLs and git sources are `add-remote-url`'s business; sources
- * with unresolved variables (`ADD $SRC /app`) and heredoc ADDs are not judged; `ADD --from=…`
+ * decides by content) keeps ADD; URLs and git sources are `add-remote-url`'s business; a source
+ * with an unresolved variable is judged only when it is written to a non-archive file name
+ * (`ADD ${JAR_FILE} app.jar`), not otherwise (`ADD $SRC /app`); heredoc ADDs are not judged; `ADD --from=…`
  * is not valid Dockerfile (only COPY takes --from) and is left to the build to reject.
  * `ONBUILD ADD` triggers count. The range is the `ADD` keyword, which the fix replaces with `COPY`.
  */
@@ -29,9 +30,15 @@ export default defineRule({
       for (const stage of model.stages) {
         for (const add of instructionsWithTriggersOf(stage, 'ADD')) {
           if (((add as ModifiableInstruction).getFlags?.() ?? []).some((f) => f.getName() === 'from')) continue;
-          const sources = addSources(add).map((a) => a.getValue().replace(/^\[?"|",?\]?$|,$/g, ''));
+          const args = addSources(add);
+          const sources = args.map((a) => a.getValue().replace(/^\[?"|",?\]?$|,$/g, ''));
           if (sources.length === 0) continue;
-          if (sources.some((s) => s.includes('$') || isHttpSource(s) || isGitSource(s) || ARCHIVE.test(s) || s.endsWith('*'))) continue;
+          if (sources.some((s) => isHttpSource(s) || isGitSource(s) || ARCHIVE.test(s) || s.endsWith('*'))) continue;
+          // `ADD ${JAR_FILE} app.jar`: an unknown source written to a file name that is no archive
+          // is a plain copy (a tar would be unpacked into a directory named app.jar).
+          const destination = add.getArguments().at(-1)?.getValue().replace(/^\[?"|",?\]?$|,$/g, '') ?? '';
+          const copiedToFile = sources.length === 1 && /\/?[^/$]+\.[A-Za-z0-9]+$/.test(destination) && !ARCHIVE.test(destination);
+          if (sources.some((s) => s.includes('$')) && !copiedToFile) continue;
           report({ range: add.getInstructionRange(), message: `ADD of local ${sources.length === 1 ? sources[0] : 'files'}: it is not an archive, so COPY does the same without ADD's implicit unpacking and downloading.` });
         }
       }

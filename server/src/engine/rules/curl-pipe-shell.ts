@@ -41,6 +41,7 @@ function isShortFlags(v: string): boolean {
  * Not flagged: text that only looks like it (`echo "curl x | sh"`, comments), data piped into a
  * script (`curl … | python3 -c '…'`, `curl … | jq`), and download-then-run in two steps, which
  * leaves a file a checksum step could verify.
+ * Every stage counts, and `ONBUILD RUN` triggers too: they run verbatim in every downstream build.
  */
 export default defineRule({
   id: 'curl-pipe-shell',

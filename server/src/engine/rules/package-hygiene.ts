@@ -1,16 +1,26 @@
 import type { Instruction, Property, PropertyInstruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
-import { cacheMountTargets, finalStageChain, instructionsOf, runsOf, wordRange, type RunInStage } from '../dockerfile/queries';
+import { cacheMountTargets, instructionsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { findPackageInstall, hasOption, type PackageInstall } from '../dockerfile/packages';
 import { commandBaseName, splitCommand, type ShellCommand } from '../dockerfile/shell';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+
+/** A stage and the stages it is built FROM. */
+function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
+  return chain;
+}
 
 /**
  * `package-hygiene`: package-manager habits that bloat the shipped image.
  *
  * Decisions on the edge cases:
- * - Only the final image counts: the final stage and the stages it is built FROM. Build stages
- *   that are only `COPY --from`'d do not ship their layers, so their caches don't matter.
+ * - Every stage counts, as rules.md defines the rule (build-stage layers fill the build cache
+ *   and CI disks too); ENV/ARG and apt configuration carry over from the stages a stage is
+ *   built FROM. `ONBUILD RUN` triggers are checked like RUNs.
+ * - apt lists are judged where `apt-get update` runs: a RUN that only installs from lists an
+ *   earlier layer fetched cannot shrink that layer by removing them.
  * - apt-get/apt install without `--no-install-recommends`: also satisfied by
  *   `-o APT::Install-Recommends=false` (or `=0`) on the command, or an earlier RUN in the image
  *   that writes `APT::Install-Recommends "false"` into apt's configuration.
@@ -75,14 +85,21 @@ export default defineRule({
   fixable: false,
   check: {
     dockerfile({ model, report }) {
-      const chain = finalStageChain(model);
-      const pipNoCacheEnv = envProperties(chain).some((p) => p.getName() === 'PIP_NO_CACHE_DIR' && (p.getValue() ?? '') !== '');
-      // Runs in build order: the chain is final-first, model.stages is file order.
-      const runs: RunInStage[] = runsOf(model, model.stages.filter((s) => chain.includes(s)));
+      // Per stage: ENV/ARG and apt configuration carry over from the stages it is built FROM.
+      const stageState = new Map<Stage, { pipNoCacheEnv: boolean; recommendsOff: boolean }>();
       let recommendsOff = false;
-      for (const { run, commands } of runs) {
+      let pipNoCacheEnv = false;
+      let currentStage: Stage | undefined;
+      for (const { stage, run, commands } of runsOf(model)) {
+        if (stage !== currentStage) {
+          currentStage = stage;
+          const inherited = stage.baseStage ? stageState.get(stage.baseStage) : undefined;
+          recommendsOff = inherited?.recommendsOff ?? false;
+          pipNoCacheEnv = envProperties(stageChain(stage)).some((p) => p.getName() === 'PIP_NO_CACHE_DIR' && (p.getValue() ?? '') !== '');
+        }
         const runText = model.text.slice(model.offsetAt(run.getRange().start), model.offsetAt(run.getRange().end));
         if (disablesRecommends(runText)) recommendsOff = true;
+        stageState.set(stage, { pipNoCacheEnv, recommendsOff });
         for (const command of commands) {
           const install = findPackageInstall(command);
           if (install) checkInstall(install, command, run, commands);

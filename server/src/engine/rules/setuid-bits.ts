@@ -57,6 +57,12 @@ function targetsAreDirectories(args: ShellWord[], modeWord: ShellWord, dirs: Set
   return targets.length > 0 && targets.every((t) => t.value.endsWith('/') || dirs.has(t.value.replace(/\/+$/, '')));
 }
 
+/**
+ * `setuid-bits`: chmod/install modes that add setuid or setgid, in every RUN of every stage
+ * (and `ONBUILD RUN` triggers). Range: the mode word. Not flagged: removals, the sticky bit,
+ * variable modes, and setgid-only on directories (`install -d`, or a directory `mkdir`'d in the
+ * same RUN, or a path ending in `/`), where it only makes new files inherit the group.
+ */
 export default defineRule({
   id: 'setuid-bits',
   title: 'setuid/setgid bit set',

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { JSONInstruction } from 'dockerfile-ast';
-import { finalStageChain, instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
+import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
 import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
 
@@ -26,10 +26,9 @@ export default defineRule({
   fixable: false,
   check: {
     dockerfile({ model, report }) {
-      // Only what ships counts: the final stage and the stages it is built FROM (a build stage
-      // that is only COPY --from'd never runs an SSH server). ONBUILD RUN triggers count.
-      const shipped = finalStageChain(model);
-      for (const { install } of packageInstallsOf(model, shipped)) {
+      // Every stage, as rules.md defines the rule; ONBUILD RUN triggers count too.
+      const stages = model.stages;
+      for (const { install } of packageInstallsOf(model, stages)) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
           const name = packageName(word);
@@ -41,7 +40,7 @@ export default defineRule({
         }
       }
       const isSshService = (word: string | undefined) => word === 'ssh' || word === 'sshd' || word === 'ssh.service' || word === 'sshd.service' || word === 'dropbear';
-      for (const { commands } of runsOf(model, shipped)) {
+      for (const { commands } of runsOf(model, stages)) {
         for (const command of commands) {
           const { name, args } = splitCommand(command);
           const base = commandBaseName(name);
@@ -54,7 +53,7 @@ export default defineRule({
           }
         }
       }
-      for (const stage of shipped) {
+      for (const stage of stages) {
         for (const expose of instructionsOf(stage, 'EXPOSE')) {
           for (const arg of expose.getArguments()) {
             if (exposesPort22(arg.getValue())) report({ range: arg.getRange(), message: 'Exposes port 22 (SSH): a remote shell port is an entry point that bypasses the orchestrator.' });
