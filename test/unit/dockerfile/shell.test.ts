@@ -84,6 +84,9 @@ describe('splitCommand', () => {
     assert.equal(splitCommand(cmd('gosu nobody id')).name?.value, 'id');
     assert.equal(splitCommand(cmd('then sudo rm x')).name?.value, 'rm');
     assert.equal(splitCommand(cmd('! grep x')).name?.value, 'grep');
+    assert.equal(splitCommand(cmd('xargs -r -n 1 apt-get install -y')).name?.value, 'apt-get');
+    assert.equal(splitCommand(cmd('timeout -s KILL 300 pip install x')).name?.value, 'pip');
+    assert.equal(splitCommand(cmd('nice -n 10 make')).name?.value, 'make');
   });
   it('does not treat command -v or quoted reserved words as wrappers', () => {
     assert.equal(splitCommand(cmd('command -v sudo')).name?.value, 'command');

@@ -408,7 +408,22 @@ function matchingClose(text: string, open: number, limit: number): number {
 const RESERVED_WORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}']);
 
 /** Wrappers that run their argument as the real command. */
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'exec', 'command', 'nice', 'doas', 'su-exec', 'gosu', 'chroot']);
+const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'exec', 'command', 'nice', 'doas', 'su-exec', 'gosu', 'chroot', 'xargs', 'timeout', 'stdbuf', 'ionice', 'setpriv', 'unshare']);
+
+/** Wrapper options that take the next word as their value (`sudo -u app`, `xargs -n 1`). */
+const WRAPPER_VALUE_OPTIONS: Record<string, RegExp> = {
+  sudo: /^-[ugCDhpRrTt]$/,
+  doas: /^-[uC]$/,
+  env: /^-[uSC]$/,
+  nice: /^-n$/,
+  xargs: /^-[IndPLsEa]$/,
+  timeout: /^-[sk]$/,
+  stdbuf: /^-[ioe]$/,
+  ionice: /^-[cnpP]$/,
+};
+
+/** Wrappers whose first operand is not the command (`gosu USER cmd`, `timeout 30 cmd`). */
+const WRAPPER_OPERANDS = new Set(['gosu', 'su-exec', 'chroot', 'timeout']);
 
 export interface SplitCommand {
   /** The command that actually runs (after `VAR=x` assignments and wrappers like `sudo`). */
@@ -443,9 +458,10 @@ export function splitCommand(command: ShellCommand): SplitCommand {
       while (i < words.length && words[i].value.startsWith('-')) {
         const opt = words[i].value;
         i++;
-        if (/^-[ugCDhpRrTt]$/.test(opt) && wrapper === 'sudo') i++;
+        if (WRAPPER_VALUE_OPTIONS[wrapper]?.test(opt)) i++;
+        if (opt === '--') break;
       }
-      if ((wrapper === 'gosu' || wrapper === 'su-exec' || wrapper === 'chroot') && i < words.length) i++;
+      if (WRAPPER_OPERANDS.has(wrapper) && i < words.length) i++;
       continue;
     }
     break;

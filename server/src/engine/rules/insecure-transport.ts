@@ -11,7 +11,7 @@ import type { Range } from '../types';
  * of every later RUN of its stage).
  *
  * Flags: curl `-k`/`--insecure`/`--proxy-insecure` (also inside combined flags like `-fsSLk`);
- * wget `--no-check-certificate`; apt/apt-get `--allow-unauthenticated`, `--force-yes`,
+ * wget `--no-check-certificate` (and `check_certificate = off` for .wgetrc or `-e`); apt/apt-get `--allow-unauthenticated`, `--force-yes`,
  * `--allow-insecure-repositories`, `-o …AllowUnauthenticated/AllowInsecureRepositories=true`, and
  * `[trusted=yes]` in a sources line; yum/dnf/microdnf/tdnf `--nogpgcheck`, `--setopt=…gpgcheck=0`
  * or `sslverify=0`; rpm `--nosignature`; zypper `--no-gpg-checks`; apk `--allow-untrusted`; pip
@@ -108,6 +108,8 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
       if (v === '--trusted-host' || v.startsWith('--trusted-host=')) hit(word, `pip --trusted-host ${WHY_TLS} for that host`);
     }
     // `echo "deb [trusted=yes] http://…" > /etc/apt/sources.list.d/x.list`
+    // `echo "check_certificate = off" >> ~/.wgetrc`, `wget -e check_certificate=off`
+    if (/\bcheck[_-]certificate\s*=\s*(?:off|0|no|false)\b/i.test(v)) hit(word, `wget check_certificate=off ${WHY_TLS}`, v.match(/check[_-]certificate\s*=\s*\w+/i)![0]);
     // A `file:`/`copy:` repository built in the same image involves no network.
     if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(?:file|copy):/.test(v)) hit(word, `an apt source marked [trusted=yes] ${WHY_SIG}`, 'trusted=yes');
   }
