@@ -24,6 +24,7 @@ ruleTester(rule, {
     { name: 'variables inline and exported in RUN', code: 'FROM node:20\nRUN NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci; export GIT_SSL_NO_VERIFY=1\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 35 }, { line: 2, column: 51, endLine: 2, endColumn: 70 }] },
     { name: '[trusted=yes] network source, on the option', code: 'FROM debian:12\nRUN echo "deb [trusted=yes] http://repo.example/ ./" > /etc/apt/sources.list.d/r.list\n', errors: [{ line: 2, column: 16, endLine: 2, endColumn: 27 }] },
     { name: 'wgetrc check_certificate = off', code: 'FROM debian:12\nRUN echo "check_certificate = off" >> /root/.wgetrc\n', errors: [{ line: 2, column: 11, endLine: 2, endColumn: 34 }] },
+    { name: '.npmrc strict-ssl=false', code: 'FROM node:20\nRUN echo "strict-ssl=false" >> ~/.npmrc\n', errors: [{ line: 2, column: 11, endLine: 2, endColumn: 27 }] },
     { name: 'inside sh -c', code: 'FROM debian:12\nRUN sh -c "curl -k https://x.example"\n', errors: [{ line: 2, column: 17, endLine: 2, endColumn: 19 }] },
   ],
 });

@@ -108,6 +108,8 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
       if (v === '--trusted-host' || v.startsWith('--trusted-host=')) hit(word, `pip --trusted-host ${WHY_TLS} for that host`);
     }
     // `echo "deb [trusted=yes] http://…" > /etc/apt/sources.list.d/x.list`
+    // `echo "strict-ssl=false" >> ~/.npmrc` (npm/yarn/pnpm themselves are handled above)
+    if (!['npm', 'yarn', 'pnpm'].includes(program) && /\bstrict-ssl\s*=\s*(?:false|0)\b/i.test(v)) hit(word, `strict-ssl=false in an npm config ${WHY_TLS}`, v.match(/strict-ssl\s*=\s*\w+/i)![0]);
     // `echo "check_certificate = off" >> ~/.wgetrc`, `wget -e check_certificate=off`
     if (/\bcheck[_-]certificate\s*=\s*(?:off|0|no|false)\b/i.test(v)) hit(word, `wget check_certificate=off ${WHY_TLS}`, v.match(/check[_-]certificate\s*=\s*\w+/i)![0]);
     // A `file:`/`copy:` repository built in the same image involves no network.

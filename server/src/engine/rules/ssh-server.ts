@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import type { JSONInstruction } from 'dockerfile-ast';
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Range } from '../types';
 import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
 import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
@@ -27,8 +28,7 @@ export default defineRule({
   check: {
     dockerfile({ model, report }) {
       // Every stage, as rules.md defines the rule; ONBUILD RUN triggers count too.
-      const stages = model.stages;
-      for (const { install } of packageInstallsOf(model, stages)) {
+      for (const { install } of packageInstallsOf(model)) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
           const name = packageName(word);
@@ -40,7 +40,23 @@ export default defineRule({
         }
       }
       const isSshService = (word: string | undefined) => word === 'ssh' || word === 'sshd' || word === 'ssh.service' || word === 'sshd.service' || word === 'dropbear';
-      for (const { commands } of runsOf(model, stages)) {
+      // The programs a CMD/ENTRYPOINT starts: exec form, its first JSON string; shell form, every
+      // command of the line, with `service ssh start` read as sshd.
+      const programsOf = (instruction: Instruction): Array<{ value: string; range: Range }> => {
+        const json = (instruction as JSONInstruction).getJSONStrings?.() ?? [];
+        if (json.length > 0) return [{ value: json[0].getJSONValue(), range: json[0].getRange() }];
+        const r = instruction.getArgumentsRange();
+        if (!r) return [];
+        const commands = parseShell(model.text, model.offsetAt(r.start), model.offsetAt(r.end), { escapeChar: model.escapeChar, dockerfileContinuations: true });
+        return commands.flatMap((c) => {
+          const { name, args } = splitCommand(c);
+          if (!name) return [];
+          const base = commandBaseName(name);
+          const service = (base === 'service' || base === 'rc-service') && isSshService(args[0]?.value);
+          return [{ value: service ? 'sshd' : name.value, range: wordRange(model, name) }];
+        });
+      };
+      for (const { commands } of runsOf(model)) {
         for (const command of commands) {
           const { name, args } = splitCommand(command);
           const base = commandBaseName(name);
@@ -53,7 +69,7 @@ export default defineRule({
           }
         }
       }
-      for (const stage of stages) {
+      for (const stage of model.stages) {
         for (const expose of instructionsOf(stage, 'EXPOSE')) {
           for (const arg of expose.getArguments()) {
             if (exposesPort22(arg.getValue())) report({ range: arg.getRange(), message: 'Exposes port 22 (SSH): a remote shell port is an entry point that bypasses the orchestrator.' });
@@ -61,22 +77,7 @@ export default defineRule({
         }
         for (const keyword of ['CMD', 'ENTRYPOINT']) {
           for (const instruction of instructionsOf(stage, keyword)) {
-            // Exec form: the first JSON string; shell form: every command of the line (`service ssh start && nginx`).
-            const json = (instruction as JSONInstruction).getJSONStrings?.() ?? [];
-            const words = json.length > 0
-              ? [{ value: json[0].getJSONValue(), range: json[0].getRange() }]
-              : (() => {
-                  const r = instruction.getArgumentsRange();
-                  if (!r) return [];
-                  return parseShell(model.text, model.offsetAt(r.start), model.offsetAt(r.end), { escapeChar: model.escapeChar, dockerfileContinuations: true }).flatMap((c) => {
-                    const { name, args } = splitCommand(c);
-                    const base = commandBaseName(name);
-                    const service = (base === 'service' || base === 'rc-service') && isSshService(args[0]?.value) ? name : undefined;
-                    const daemon = service ?? name;
-                    return daemon ? [{ value: service ? 'sshd' : daemon.value, range: wordRange(model, daemon) }] : [];
-                  });
-                })();
-            for (const word of words) {
+            for (const word of programsOf(instruction)) {
               if (SSH_DAEMONS.has(word.value.slice(word.value.lastIndexOf('/') + 1))) {
                 report({ range: word.range, message: 'Runs an SSH daemon as the container process: a second way in that bypasses docker/kubectl exec.' });
               }
