@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'official image', code: 'FROM nginx:1.27\nFROM docker.io/library/node:20\nFROM index.docker.io/library/alpine:3.20\n' },
     { name: 'default trusted vendors', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nFROM mcr.microsoft.com/dotnet/runtime:8.0\nFROM registry.k8s.io/pause:3.9\nFROM cgr.dev/chainguard/static:latest\nFROM public.ecr.aws/docker/library/node:20\n' },
+    { name: 'per-architecture namespaces of the Official Images', code: 'FROM arm64v8/alpine:3.20\nFROM amd64/buildpack-deps:noble-curl\n' },
     { name: 'build stages and scratch are not images', code: 'FROM nginx:1.27 AS base\nFROM base\nFROM scratch\n' },
     { name: 'user list', code: 'FROM quay.io/myorg/app:1\n', config: { trustedRegistries: ['quay.io/myorg/*'] } },
     { name: 'user list with a registry port', code: 'FROM localhost:5000/team/app:1\n', config: { trustedRegistries: ['localhost:5000'] } },

@@ -7,7 +7,9 @@ import type { Range } from '../types';
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const INTERPRETER = /^(?:python[\d.]*|perl[\d.]*|ruby[\d.]*|node|nodejs|php[\d.]*|pwsh|powershell)$/;
 /** Options that make an interpreter run a script given on the command line, not stdin. */
-const SCRIPT_FLAGS = /^-(?:[a-zA-Z]*c[a-zA-Z]*|m|e|E|r)$|^--(?:command|eval)$/;
+const SCRIPT_FLAGS = /^-(?:[a-zA-Z]*c[a-zA-Z]*|m|e|E|r|p)$|^--(?:command|eval|print)$/;
+/** For shells only `-c` does (`bash -e` is errexit, `-x` is xtrace). */
+const SHELL_SCRIPT_FLAGS = /^-[a-zA-Z]*c[a-zA-Z]*$/;
 
 function isInterpreter(name: string): boolean {
   return isShellName(name) || INTERPRETER.test(name);
@@ -17,13 +19,15 @@ function isInterpreter(name: string): boolean {
  * True when the interpreter reads its program from stdin: no script file, no `-c`/`-e`/`-m`
  * (`curl … | python3 -c 'import json…'` only parses data), or `-s` / `-` explicitly.
  */
-function readsProgramFromStdin(args: ShellWord[]): boolean {
-  for (const arg of args) {
-    const v = arg.value;
-    if (v === '-' || v === '-s' || (isShortFlags(v) && v.includes('s') && !v.includes('c'))) return true;
-    if (v === '--') return true;
-    if (SCRIPT_FLAGS.test(v)) return false;
-    if (!v.startsWith('-')) return false; // a script file
+function readsProgramFromStdin(program: string, args: ShellWord[]): boolean {
+  const shell = isShellName(program);
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === '-' || v === '--') return true;
+    if (shell && isShortFlags(v) && v.includes('s') && !v.includes('c')) return true;
+    if ((shell ? SHELL_SCRIPT_FLAGS : SCRIPT_FLAGS).test(v)) return false;
+    if (shell && (v === '-o' || v === '+o')) i++; // `bash -o pipefail`: the option's value
+    else if (!v.startsWith('-') && !v.startsWith('+')) return false; // a script file
   }
   return true;
 }
@@ -71,7 +75,7 @@ export default defineRule({
 function pipedFromDownload(model: DockerfileModel, command: ShellCommand, commands: ShellCommand[]): Range | undefined {
   if (command.connector !== '|' && command.connector !== '|&') return undefined;
   const { name, args } = splitCommand(command);
-  if (!name || !isInterpreter(commandBaseName(name)) || !readsProgramFromStdin(args)) return undefined;
+  if (!name || !isInterpreter(commandBaseName(name)) || !readsProgramFromStdin(commandBaseName(name), args)) return undefined;
   const index = commands.indexOf(command);
   let downloads = false;
   for (let i = index - 1; i >= 0 && commands[i].pipeline === command.pipeline; i--) {
