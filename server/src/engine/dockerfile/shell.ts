@@ -312,28 +312,23 @@ function withNestedScripts(text: string, commands: ShellCommand[], options: Shel
   for (const command of commands) {
     result.push(command);
     // Each nested script gets pipeline ids of its own, so its pipes never join an outer pipeline.
-    const base = ids.next;
-    const tag = (n: ShellCommand, substitution: boolean): ShellCommand => {
-      ids.next = Math.max(ids.next, base + n.pipeline + 1);
-      return { ...n, nested: true, ...(substitution || command.substitution ? { substitution: true } : {}), pipeline: base + n.pipeline };
+    const nestedCommands = (from: number, to: number, substitution: boolean): ShellCommand[] => {
+      const base = ids.next;
+      const inner = new Tokenizer(text, from, Math.max(from, to), options).run();
+      ids.next = base + inner.reduce((max, n) => Math.max(max, n.pipeline + 1), 0);
+      const tagged = inner.map((n) => ({ ...n, nested: true, ...(substitution || command.substitution ? { substitution: true } : {}), pipeline: base + n.pipeline }));
+      return withNestedScripts(text, tagged, options, depth + 1, ids);
     };
     const { name, args } = splitCommand(command);
     const script = name && isShellName(commandBaseName(name)) ? shellScriptArgument(args) : undefined;
     if (script) {
       const quote = text[script.start];
-      const [from, to] = quote === '"' || quote === "'" ? [script.start + 1, script.end - 1] : [script.start, script.end];
-      const inner = new Tokenizer(text, from, Math.max(from, to), options).run();
-      result.push(...withNestedScripts(text, inner.map((n) => tag(n, false)), options, depth + 1, ids));
+      const quoted = quote === '"' || quote === "'";
+      result.push(...nestedCommands(quoted ? script.start + 1 : script.start, quoted ? script.end - 1 : script.end, false));
     }
     for (const word of command.words) {
       if (word === script) continue;
-      for (const [from, to] of substitutionsIn(text, word)) {
-        const inner = new Tokenizer(text, from, to, options).run();
-        const innerBase = ids.next;
-        const tagged = inner.map((n) => ({ ...tag(n, true), pipeline: innerBase + n.pipeline }));
-        ids.next = innerBase + inner.reduce((m, n) => Math.max(m, n.pipeline + 1), 0);
-        result.push(...withNestedScripts(text, tagged, options, depth + 1, ids));
-      }
+      for (const [from, to] of substitutionsIn(text, word)) result.push(...nestedCommands(from, to, true));
     }
   }
   return result;
