@@ -11,11 +11,16 @@ ruleTester(rule, {
     { name: 'chainguard images run as non-root', code: 'FROM cgr.dev/chainguard/static:latest\n' },
     { name: 'root then non-root', code: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n' },
     { name: 'empty file', code: '' },
+    { name: '.NET chiseled/distroless images set USER $APP_UID', code: 'ARG REPO=mcr.microsoft.com/dotnet/runtime-deps\nFROM $REPO:8.0-jammy-chiseled\nCOPY app /app\n' },
+    { name: 'USER in a continuation-free ARG-resolved base stage chain', code: 'FROM node:20 AS base\nUSER node\nFROM base AS app\nFROM app\n' },
   ],
   invalid: [
     { name: 'no USER at all', code: 'FROM node:20\nCMD ["node", "app.js"]\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, message: 'no USER' }] },
     { name: 'USER root last', code: 'FROM node:20\nUSER node\nRUN id\nUSER root\n', errors: [{ line: 4, column: 6, endLine: 4, endColumn: 10, message: 'USER root' }] },
     { name: 'USER 0:0', code: 'FROM node:20\nUSER 0:0\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 9 }] },
+    { name: 'root inherited from the stage the final stage builds on', code: 'FROM node:20 AS base\nUSER root\nFROM base\nCMD ["node"]\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10 }] },
+    { name: 'ONBUILD USER does not set this image\'s user', code: 'FROM node:20\nONBUILD USER node\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13 }] },
+    { name: 'scratch runs as uid 0 unless told otherwise', code: 'FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /app /app\n', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 13 }] },
     { name: 'only the final stage counts', code: 'FROM node:20 AS build\nUSER node\nFROM node:20-slim\nCMD ["node"]\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 18 }] },
   ],
 });

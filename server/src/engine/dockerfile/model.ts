@@ -101,7 +101,8 @@ export function substituteArgs(text: string, values: ReadonlyMap<string, string>
       return word ?? '';
     }
     if (op === ':+' || op === '+') return value ? (word ?? '') : '';
-    if (value === undefined) {
+    // An empty default (`ARG TAG=`) means "pass it with --build-arg": as unknown as no default.
+    if (value === undefined || value === '') {
       unresolved = true;
       return '';
     }
@@ -131,31 +132,39 @@ function createStage(from: From, earlier: Stage[], globalArgs: Map<string, strin
   return stage;
 }
 
+/** Pipeline ids of scripts parsed separately start here, so they never join an outer pipeline. */
+const NESTED_PIPELINE_BASE = 1_000_000_000;
+
 /** The commands of one RUN (shell form, exec form, or heredoc bodies run by a shell). */
 function runCommands(model: DockerfileModel, instruction: Instruction): ShellCommand[] {
   const run = instruction as Run;
   const argsRange = run.getArgumentsRange();
   if (!argsRange) return [];
   const { lines, text, escapeChar } = model;
+  // dockerfile-ast recomputes an instruction's arguments on every getter call, which dominates the
+  // cost of a large file; ask for JSON strings, flags and heredocs only when the text can have them.
+  const argsText = text.slice(lines.offsetAt(argsRange.start), lines.offsetAt(argsRange.end));
 
-  const json = (run as JSONInstruction).getJSONStrings?.() ?? [];
+  const json = argsText.startsWith('[') ? ((run as JSONInstruction).getJSONStrings?.() ?? []) : [];
   if (json.length > 0 && run.getOpeningBracket?.()) {
     const words = json.map((s) => {
       const r = s.getRange();
-      return { value: s.getJSONValue(), start: lines.offsetAt(r.start), end: lines.offsetAt(r.end), quoted: true };
+      const start = lines.offsetAt(r.start);
+      const end = lines.offsetAt(r.end);
+      return { value: jsonStringValue(text.slice(start, end)) ?? s.getJSONValue(), start, end, quoted: true };
     });
     const command: ShellCommand = { words, connector: '', pipeline: 0, start: words[0].start, end: words[words.length - 1].end, nested: false };
     // ["sh", "-c", "script"]: the script's commands too.
     const { name, args } = splitCommand(command);
     if (name && isShellName(name.value) && args[0]?.value === '-c' && args[1]) {
       const nested = parseShell(text, args[1].start + 1, args[1].end - 1, { escapeChar: '\\' });
-      return [command, ...nested.map((c) => ({ ...c, nested: true }))];
+      return [command, ...nested.map((c) => ({ ...c, nested: true, pipeline: c.pipeline + NESTED_PIPELINE_BASE }))];
     }
     return [command];
   }
 
-  const start = lines.offsetAt(skipFlags(run, argsRange).start);
-  const heredocs = run.getHeredocs?.() ?? [];
+  const start = lines.offsetAt(argsText.startsWith('--') ? skipFlags(run, argsRange).start : argsRange.start);
+  const heredocs = argsText.includes('<<') ? (run.getHeredocs?.() ?? []) : [];
   if (heredocs.length === 0) {
     return parseShell(text, start, lines.offsetAt(argsRange.end), { escapeChar, dockerfileContinuations: true });
   }
@@ -172,10 +181,25 @@ function runCommands(model: DockerfileModel, instruction: Instruction): ShellCom
       const body = heredoc.getContentRange();
       if (!body) continue;
       const commands = parseShell(text, lines.offsetAt(body.start), lines.offsetAt(body.end), { escapeChar: '\\' });
-      result.push(...commands.map((c, i) => (i === 0 ? { ...c, connector: '\n' as const } : c)));
+      // Each body is its own script: its pipelines never join the command line's.
+      const base = NESTED_PIPELINE_BASE * (result.length + 1);
+      result.push(...commands.map((c, i) => ({ ...c, pipeline: c.pipeline + base, ...(i === 0 ? { connector: '\n' as const } : {}) })));
     }
   }
   return result;
+}
+
+/**
+ * Decodes one JSON string literal as written. dockerfile-ast's `getJSONValue()` drops the spaces
+ * inside the string (`"apt-get update"` → `apt-getupdate`), which would break exec-form scripts.
+ */
+function jsonStringValue(raw: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(raw.replace(/\\\r?\n[ \t]*/g, ''));
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** RUN flags (`--mount=…`, `--network=…`) are not part of the command. */

@@ -10,7 +10,7 @@ export interface PackageInstall {
   program: ShellWord;
   /** The subcommand word (`install`, `add`, …). */
   verb: ShellWord;
-  /** Option words (`-y`, `--no-install-recommends`) in order. */
+  /** Option words (`-y`, `--no-install-recommends`) in order, each followed by its value word when it takes one (`-o`, `APT::…`). */
   options: ShellWord[];
   /** Package words (`curl`, `openssh-server=1:9.2*`), without option values. */
   packages: ShellWord[];
@@ -36,6 +36,8 @@ const MANAGERS: Record<string, ManagerSpec> = {
   pip: { manager: 'pip', verbs: ['install'], valueOptions: ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '--trusted-host', '-t', '--target', '-f', '--find-links', '--prefix', '--root', '--src', '-e', '--editable', '--platform', '--python-version', '--implementation', '--abi'] },
 };
 
+const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon', '--assumeno']);
+
 function managerFor(name: string): ManagerSpec | undefined {
   if (/^pip(\d(\.\d+)?)?$/.test(name)) return MANAGERS.pip;
   return MANAGERS[name];
@@ -60,7 +62,7 @@ export function findPackageInstall(command: ShellCommand): PackageInstall | null
   let i = 0;
   while (i < rest.length && rest[i].value.startsWith('-')) {
     options.push(rest[i]);
-    if (spec.valueOptions.includes(rest[i].value)) i++;
+    if (spec.valueOptions.includes(rest[i].value) && rest[i + 1]) options.push(rest[++i]);
     i++;
   }
   const verb = rest[i];
@@ -70,11 +72,13 @@ export function findPackageInstall(command: ShellCommand): PackageInstall | null
     const word = rest[i];
     if (word.value.startsWith('-')) {
       options.push(word);
-      if (spec.valueOptions.includes(word.value)) i++;
+      if (spec.valueOptions.includes(word.value) && rest[i + 1]) options.push(rest[++i]);
     } else if (word.value !== '') {
       packages.push(word);
     }
   }
+  // `apt-get install -s …` and friends only simulate: nothing is installed.
+  if (options.some((o) => SIMULATE.has(o.value))) return null;
   return { manager: spec.manager, command, program, verb, options, packages };
 }
 

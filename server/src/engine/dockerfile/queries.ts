@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction, Onbuild, Run } from 'dockerfile-ast';
 import type { Range } from '../types';
 import type { DockerfileModel, Stage } from './model';
 import { findPackageInstall, type PackageInstall } from './packages';
@@ -16,12 +16,72 @@ export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
   return stage.instructions.filter((i) => i.getKeyword() === keyword);
 }
 
+/**
+ * Instructions with this keyword, including `ONBUILD <keyword> …` triggers (the trigger itself,
+ * with its own ranges). Triggers count for the build-time rules (RUN and ADD): they run verbatim in
+ * every image built FROM this one, and this file is where the author can fix them. Runtime rules
+ * (USER, EXPOSE) use `instructionsOf`, which ignores triggers.
+ */
+export function instructionsWithTriggersOf(stage: Stage, keyword: string): Instruction[] {
+  const result: Instruction[] = [];
+  for (const instruction of stage.instructions) {
+    const k = instruction.getKeyword();
+    if (k === keyword) result.push(instruction);
+    else if (k === 'ONBUILD') {
+      const trigger = (instruction as Onbuild).getTriggerInstruction();
+      if (trigger && trigger.getKeyword() === keyword) result.push(trigger);
+    }
+  }
+  return result;
+}
+
+/** Every RUN (and `ONBUILD RUN` trigger) of the given stages with its shell commands. */
 export function runsOf(model: DockerfileModel, stages: Stage[] = model.stages): RunInStage[] {
   const result: RunInStage[] = [];
   for (const stage of stages) {
-    for (const run of instructionsOf(stage, 'RUN')) result.push({ stage, run, commands: model.shellCommands(run) });
+    for (const run of instructionsWithTriggersOf(stage, 'RUN')) result.push({ stage, run, commands: model.shellCommands(run) });
   }
   return result;
+}
+
+/** Every command of the given stages' RUNs, with the RUN it is in. */
+export function commandsOf(model: DockerfileModel, stages: Stage[] = model.stages): Array<RunInStage & { command: ShellCommand }> {
+  return runsOf(model, stages).flatMap((run) => run.commands.map((command) => ({ ...run, command })));
+}
+
+/** Target paths of the RUN's `--mount=type=cache,target=…` flags. */
+export function cacheMountTargets(model: DockerfileModel, run: Instruction): string[] {
+  const cached = cacheMounts.get(run);
+  if (cached) return cached;
+  const targets = readCacheMountTargets(model, run);
+  cacheMounts.set(run, targets);
+  return targets;
+}
+
+const cacheMounts = new WeakMap<Instruction, string[]>();
+
+function readCacheMountTargets(model: DockerfileModel, run: Instruction): string[] {
+  // Flags are written before the command; skip dockerfile-ast's costly getters when there are none.
+  const afterKeyword = model.text.slice(model.offsetAt(run.getInstructionRange().end), model.offsetAt(run.getRange().end));
+  if (!/--mount/.test(afterKeyword)) return [];
+  const flags = (run as Run).getFlags?.() ?? [];
+  const targets: string[] = [];
+  for (const flag of flags) {
+    if (flag.getName() !== 'mount') continue;
+    const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
+    if (options.get('type') !== 'cache') continue;
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+    if (target) targets.push(target.replace(/\/+$/, ''));
+  }
+  return targets;
+}
+
+/** The range of `needle` inside a word's raw text when it is written there literally, else the word's range. */
+export function substringRange(model: DockerfileModel, word: ShellWord, needle: string): Range {
+  const raw = model.text.slice(word.start, word.end);
+  const at = raw.toLowerCase().indexOf(needle.toLowerCase());
+  if (at < 0) return wordRange(model, word);
+  return model.lines.rangeAt(word.start + at, word.start + at + needle.length);
 }
 
 export interface InstallInStage extends RunInStage {

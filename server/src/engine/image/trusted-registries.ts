@@ -3,6 +3,9 @@ import type { ImageReference } from './image-reference';
 /** Trusted by default: Docker Official Images and the big vendors' curated minimal images. */
 export const DEFAULT_TRUSTED_REGISTRIES: readonly string[] = [
   'docker.io/library/*',
+  // The per-architecture namespaces of the same Docker Official Images (`arm64v8/alpine`), built
+  // and published by the Official Images program from the same sources.
+  ...['amd64', 'arm32v5', 'arm32v6', 'arm32v7', 'arm64v8', 'i386', 'mips64le', 'ppc64le', 'riscv64', 's390x', 'windows-amd64'].map((arch) => `docker.io/${arch}/*`),
   'gcr.io/distroless/*',
   'mcr.microsoft.com/*',
   'registry.k8s.io/*',

@@ -3,12 +3,36 @@ import rootUser from './root-user';
 import sshServer from './ssh-server';
 import unpinnedImage from './unpinned-image';
 import untrustedRegistry from './untrusted-registry';
+import sudo from './sudo';
+import setuidBits from './setuid-bits';
+import debugTools from './debug-tools';
+import packageHygiene from './package-hygiene';
+import curlPipeShell from './curl-pipe-shell';
+import insecureTransport from './insecure-transport';
+import addRemoteUrl from './add-remote-url';
+import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
-export const RULES: readonly Rule[] = [rootUser, unpinnedImage, untrustedRegistry, sshServer, embeddedSecret, secretInManifest, secretFileCopied];
+export const RULES: readonly Rule[] = [
+  rootUser,
+  unpinnedImage,
+  untrustedRegistry,
+  sshServer,
+  sudo,
+  setuidBits,
+  debugTools,
+  packageHygiene,
+  curlPipeShell,
+  insecureTransport,
+  addRemoteUrl,
+  addInsteadOfCopy,
+  embeddedSecret,
+  secretInManifest,
+  secretFileCopied,
+];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

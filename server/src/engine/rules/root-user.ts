@@ -39,7 +39,10 @@ export default defineRule({
         return;
       }
       // The root of the chain names the real base image, which may already run as non-root.
-      if (imageRunsAsNonRoot(chain[chain.length - 1].imageText)) return;
+      const baseImage = chain[chain.length - 1].imageText;
+      if (imageRunsAsNonRoot(baseImage)) return;
+      // Microsoft's .NET distroless/chiseled images end with `USER $APP_UID` (uid 1654).
+      if (baseImage && /^mcr\.microsoft\.com\/dotnet\/[^:@]+:[^@]*(?:distroless|chiseled)/.test(baseImage)) return;
       report({
         range: model.stages[model.stages.length - 1].from.getRange(),
         message: 'The final stage has no USER instruction, so the container runs as root: any code-execution bug becomes root in the container.',

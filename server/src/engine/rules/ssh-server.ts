@@ -1,7 +1,9 @@
 import { defineRule } from '../rule';
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Range } from '../types';
 import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
-import { commandBaseName, splitCommand } from '../dockerfile/shell';
+import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
 
 const SSH_SERVER_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam', 'ssh']);
 const SSH_DAEMONS = new Set(['sshd', 'dropbear']);
@@ -25,19 +27,43 @@ export default defineRule({
   fixable: false,
   check: {
     dockerfile({ model, report }) {
+      // Every stage, as rules.md defines the rule; ONBUILD RUN triggers count too.
       for (const { install } of packageInstallsOf(model)) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
-          if (SSH_SERVER_PACKAGES.has(packageName(word))) {
+          const name = packageName(word);
+          // On Fedora/RHEL/SUSE `openssh` is the common base (no sshd); on Alpine it pulls in the server.
+          if (name === 'openssh' && install.manager !== 'apk') continue;
+          if (SSH_SERVER_PACKAGES.has(name)) {
             report({ range: wordRange(model, word), message: `Installs the SSH server ${packageName(word)}: a second way into the container that bypasses docker/kubectl exec and its access control.` });
           }
         }
       }
+      const isSshService = (word: string | undefined) => word === 'ssh' || word === 'sshd' || word === 'ssh.service' || word === 'sshd.service' || word === 'dropbear';
+      // The programs a CMD/ENTRYPOINT starts: exec form, its first JSON string; shell form, every
+      // command of the line, with `service ssh start` read as sshd.
+      const programsOf = (instruction: Instruction): Array<{ value: string; range: Range }> => {
+        const json = (instruction as JSONInstruction).getJSONStrings?.() ?? [];
+        if (json.length > 0) return [{ value: json[0].getJSONValue(), range: json[0].getRange() }];
+        const r = instruction.getArgumentsRange();
+        if (!r) return [];
+        const commands = parseShell(model.text, model.offsetAt(r.start), model.offsetAt(r.end), { escapeChar: model.escapeChar, dockerfileContinuations: true });
+        return commands.flatMap((c) => {
+          const { name, args } = splitCommand(c);
+          if (!name) return [];
+          const base = commandBaseName(name);
+          const service = (base === 'service' || base === 'rc-service') && isSshService(args[0]?.value);
+          return [{ value: service ? 'sshd' : name.value, range: wordRange(model, name) }];
+        });
+      };
       for (const { commands } of runsOf(model)) {
         for (const command of commands) {
           const { name, args } = splitCommand(command);
           const base = commandBaseName(name);
-          const startsSshService = (base === 'service' || base === 'rc-service') && (args[0]?.value === 'ssh' || args[0]?.value === 'sshd') && args[1]?.value === 'start';
+          const startsSshService =
+            ((base === 'service' || base === 'rc-service') && isSshService(args[0]?.value) && args[1]?.value === 'start') ||
+            (base === 'systemctl' && args.some((a) => a.value === 'enable' || a.value === 'start') && args.some((a) => isSshService(a.value))) ||
+            (base === 'rc-update' && args[0]?.value === 'add' && isSshService(args[1]?.value));
           if (name && (SSH_DAEMONS.has(base) || startsSshService)) {
             report({ range: wordRange(model, name), message: 'Starts an SSH daemon: a second way into the container that bypasses docker/kubectl exec and its access control.' });
           }
@@ -51,10 +77,10 @@ export default defineRule({
         }
         for (const keyword of ['CMD', 'ENTRYPOINT']) {
           for (const instruction of instructionsOf(stage, keyword)) {
-            const args = instruction.getArguments();
-            const program = args[0]?.getValue().replace(/^\[?"?|"?,?$/g, '') ?? '';
-            if (SSH_DAEMONS.has(program.slice(program.lastIndexOf('/') + 1))) {
-              report({ range: args[0].getRange(), message: 'Runs an SSH daemon as the container process: a second way in that bypasses docker/kubectl exec.' });
+            for (const word of programsOf(instruction)) {
+              if (SSH_DAEMONS.has(word.value.slice(word.value.lastIndexOf('/') + 1))) {
+                report({ range: word.range, message: 'Runs an SSH daemon as the container process: a second way in that bypasses docker/kubectl exec.' });
+              }
             }
           }
         }
