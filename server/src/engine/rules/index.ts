@@ -14,6 +14,10 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import privileged from './privileged';
+import privilegeEscalation from './privilege-escalation';
+import capabilities from './capabilities';
+import hostNamespaces from './host-namespaces';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +36,10 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  privileged,
+  privilegeEscalation,
+  capabilities,
+  hostNamespaces,
 ];
 
 export function findRule(id: string): Rule | undefined {
