@@ -18,6 +18,14 @@ import privileged from './privileged';
 import privilegeEscalation from './privilege-escalation';
 import capabilities from './capabilities';
 import hostNamespaces from './host-namespaces';
+import missingLimits from './missing-limits';
+import hostPathMount from './host-path-mount';
+import hostPort from './host-port';
+import writableRootFilesystem from './writable-root-filesystem';
+import securityProfile from './security-profile';
+import serviceAccountToken from './service-account-token';
+import rbacWildcard from './rbac-wildcard';
+import clusterAdminBinding from './cluster-admin-binding';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
 export const RULES: readonly Rule[] = [
@@ -40,6 +48,14 @@ export const RULES: readonly Rule[] = [
   privilegeEscalation,
   capabilities,
   hostNamespaces,
+  missingLimits,
+  hostPathMount,
+  hostPort,
+  writableRootFilesystem,
+  securityProfile,
+  serviceAccountToken,
+  rbacWildcard,
+  clusterAdminBinding,
 ];
 
 export function findRule(id: string): Rule | undefined {
