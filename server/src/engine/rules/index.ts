@@ -18,6 +18,7 @@ import privileged from './privileged';
 import privilegeEscalation from './privilege-escalation';
 import capabilities from './capabilities';
 import hostNamespaces from './host-namespaces';
+import eolImage from './eol-image';
 import missingLimits from './missing-limits';
 import hostPathMount from './host-path-mount';
 import hostPort from './host-port';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   privilegeEscalation,
   capabilities,
   hostNamespaces,
+  eolImage,
   missingLimits,
   hostPathMount,
   hostPort,
