@@ -9,3 +9,4 @@ export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
 export type { BuildContext } from './build-context';
 export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';
+export { suppressFindings, peerRules, UNUSED_SUPPRESSION, type SuppressedFinding, type SuppressionInfo, type SuppressOptions, type SuppressionSource } from './suppression';

@@ -14,6 +14,7 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import unusedSuppression from './unused-suppression';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  unusedSuppression,
 ];
 
 export function findRule(id: string): Rule | undefined {
