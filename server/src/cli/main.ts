@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../engine';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { runAudit } from './audit';
 import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
@@ -25,9 +25,14 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+<<<<<<< HEAD
   --fix                      apply every safe fix to the files, then report what is left
   --dry-run                  with --fix: print the changes as a unified diff, write nothing
                              (exit 1 when there is something to fix, 0 when not)
+=======
+  --report-unused-suppressions
+                             report suppression comments that silence nothing (unused-suppression)
+>>>>>>> main
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -43,12 +48,13 @@ interface AuditArgs {
   failOn: 'error' | 'warning' | 'info' | 'never';
   maxWarnings?: number;
   color: boolean;
+  reportUnusedSuppressions: boolean;
   fix: boolean;
   dryRun: boolean;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, fix: false, dryRun: false };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -92,6 +98,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--report-unused-suppressions':
+        parsed.reportUnusedSuppressions = true;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         parsed.paths.push(arg);
@@ -125,9 +134,12 @@ function main(argv: string[]): number {
   }
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
+  // unused-suppression is an editor hint; CI asks for it with the flag.
+  const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
+  const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
   let writeFailed = false;
   if (args.fix) {
-    const fixed = runFixes({ paths: args.paths, baseDir, config: DEFAULT_CONFIG, dryRun: args.dryRun });
+    const fixed = runFixes({ paths: args.paths, baseDir, config, dryRun: args.dryRun });
     process.stderr.write(describeFixes(fixed, args.dryRun));
     if (args.dryRun) {
       process.stdout.write(fixed.map((f) => f.diff ?? '').join(''));
@@ -135,7 +147,7 @@ function main(argv: string[]): number {
     }
     writeFailed = fixed.some((f) => f.error);
   }
-  const report = runAudit({ paths: args.paths, baseDir, config: DEFAULT_CONFIG });
+  const report = runAudit({ paths: args.paths, baseDir, config });
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
