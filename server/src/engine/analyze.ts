@@ -13,6 +13,7 @@ import { RULES } from './rules';
 import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
 import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
 import type { FileKind, Finding, Range, Severity } from './types';
+import { composeFacts, dockerfileFacts, kubernetesFacts, mergeFacts, shiftFacts, type FileFacts } from './workspace/facts';
 
 export interface AnalyzeOptions {
   /** File path (any separator); used to classify the file by name. */
@@ -49,6 +50,8 @@ export interface AnalysisResult {
   failures: RuleFailure[];
   /** Set when the whole file was not analysed. */
   skipped?: string;
+  /** What cross-file rules need from this file (engine/workspace/facts.ts). */
+  facts?: FileFacts;
 }
 
 /** Per-document cache of YAML document analyses, keyed by the document's text. */
@@ -63,6 +66,7 @@ interface SegmentResult {
   findings: Finding[];
   notices: Notice[];
   failures: RuleFailure[];
+  facts?: FileFacts;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -90,7 +94,7 @@ function skipReason(text: string): string | undefined {
 function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext): AnalysisResult {
   const model = parseDockerfile(text);
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
-  return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures };
+  return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures, facts: dockerfileFacts(model) };
 }
 
 function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig): AnalysisResult {
@@ -113,6 +117,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const failures: RuleFailure[] = [];
   const kinds = new Set<FileKind>();
   const parseErrors: Notice[] = [];
+  const facts: FileFacts[] = [];
 
   for (const segment of splitYamlDocuments(text)) {
     let result = previous?.get(segment.text);
@@ -122,13 +127,14 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
     findings.push(...result.findings.map((f) => shiftFinding(f, segment.startLine)));
     for (const n of result.notices) (n.code === 'parse-error' ? parseErrors : notices).push(shiftNotice(n, segment.startLine));
     failures.push(...result.failures);
+    if (result.facts) facts.push(shiftFacts(result.facts, segment.startLine));
   }
   if (options.cache) options.cache.segments = nextCache;
 
   const kind: FileKind | undefined = pathClass !== 'yaml' ? pathClass : kinds.has('kubernetes') ? 'kubernetes' : kinds.has('compose') ? 'compose' : undefined;
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
-  return { kind, findings: capFindings(findings), notices, failures };
+  return { kind, findings: capFindings(findings), notices, failures, facts: mergeFacts(facts) };
 }
 
 function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string): SegmentResult {
@@ -152,12 +158,12 @@ function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', conf
   const kubernetes = pathClass === 'kubernetes' || pathClass === 'yaml' ? readKubernetes(yaml) : undefined;
   if (kubernetes) {
     const { findings, failures } = runRules('kubernetes', kubernetes, config);
-    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures };
+    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures, facts: kubernetesFacts(kubernetes) };
   }
   if (pathClass === 'compose' || (pathClass === 'yaml' && looksLikeCompose(yaml))) {
     const document: ComposeDocument = { kind: 'compose', view: yaml.view, yaml, ...readComposeProject(yaml.view, root) };
     const { findings, failures } = runRules('compose', document, config);
-    return { configKey: key, kind: 'compose', findings, notices: [], failures };
+    return { configKey: key, kind: 'compose', findings, notices: [], failures, facts: composeFacts(document) };
   }
   return empty;
 }
@@ -192,7 +198,7 @@ interface RuleRun {
   failures: RuleFailure[];
 }
 
-function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
+function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of RULES) {

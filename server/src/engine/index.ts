@@ -9,3 +9,6 @@ export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
 export type { BuildContext } from './build-context';
 export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';
+export { analyzeWorkspace, type WorkspaceAnalysis } from './workspace/run';
+export type { WorkspaceFile, FileFacts } from './workspace/facts';
+export { memoryWorkspaceFs, type WorkspaceFs } from './workspace/fs';

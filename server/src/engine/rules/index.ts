@@ -15,6 +15,8 @@ import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
 import eolImage from './eol-image';
+import dockerignore from './dockerignore';
+import missingNetworkPolicy from './missing-network-policy';
 import missingLimits from './missing-limits';
 import hostPathMount from './host-path-mount';
 import hostPort from './host-port';
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   secretInManifest,
   secretFileCopied,
   eolImage,
+  dockerignore,
+  missingNetworkPolicy,
   missingLimits,
   hostPathMount,
   hostPort,
