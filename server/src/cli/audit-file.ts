@@ -19,7 +19,13 @@ export type FileOutcome =
 export function auditOne(file: WalkedFile, config: EngineConfig, contextListings: Map<string, string[]>): FileOutcome {
   const read = readText(file.absolute);
   if ('skipped' in read) return { type: 'problem', relative: file.relative, reason: read.skipped };
-  const result = analyze(read.text, { path: file.absolute, config, buildContext: buildContextFor(file.absolute, contextListings) });
+  let result: ReturnType<typeof analyze>;
+  try {
+    result = analyze(read.text, { path: file.absolute, config, buildContext: buildContextFor(file.absolute, contextListings) });
+  } catch (error) {
+    // A parser bug on one file must not lose the report for all the others.
+    return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.name : 'error'}); please report it` };
+  }
   if (!result.kind) return { type: 'none' };
   const errors = result.failures.map((failure) => `bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);
   return {
@@ -31,6 +37,7 @@ export function auditOne(file: WalkedFile, config: EngineConfig, contextListings
       absolute: file.absolute,
       kind: result.kind,
       findings: result.findings,
+      suppressed: result.suppressed,
       notes: result.notices.map((n) => n.message),
       skipped: result.skipped,
       fingerprints: fingerprintsOf(file.relative, read.text, result.findings),

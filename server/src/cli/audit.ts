@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { analyzeWorkspace, type EngineConfig, type Finding, type WorkspaceFile } from '../engine';
+import { analyzeWorkspace, suppressFindings, type EngineConfig, type Finding, type WorkspaceFile } from '../engine';
 import { nodeWorkspaceFs, toWorkspacePath } from '../fs/node-workspace-fs';
 import { auditOne, fingerprintsOf, readText, type FileOutcome } from './audit-file';
 import { auditInWorkers, workersAvailable } from './pool';
@@ -70,15 +70,18 @@ function assemble(outcomes: FileOutcome[], problems: AuditReport['problems'], co
   }
   for (const [workspacePath, findings] of workspace.findings) {
     const file = byPath.get(workspacePath);
-    if (file) addCrossFileFindings(file, findings);
+    if (file) addCrossFileFindings(file, findings, config);
   }
   return { files: audited, problems };
 }
 
 /** Cross-file findings join the file's own (fingerprinted from the file's text like the others). */
-function addCrossFileFindings(file: AuditedFile, findings: Finding[]): void {
+function addCrossFileFindings(file: AuditedFile, crossFile: Finding[], config: EngineConfig): void {
   const read = readText(file.absolute);
   if ('skipped' in read) return;
+  // The file's own suppression comments apply to cross-file findings too.
+  const { findings, suppressed } = suppressFindings(read.text, file.kind, crossFile, { config, reportUnused: false });
+  if (suppressed.length > 0) file.suppressed = [...(file.suppressed ?? []), ...suppressed];
   file.findings = [...file.findings, ...findings].sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
   );

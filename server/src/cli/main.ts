@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../engine';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { availableParallelism } from 'node:os';
 import { runAuditParallel } from './audit';
 import { progressLine } from './progress';
@@ -26,6 +26,8 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+  --report-unused-suppressions
+                             report suppression comments that silence nothing (unused-suppression)
   -j, --jobs N               worker threads (default: one per core; 1 = no workers)
   -h, --help                 show this help
   -v, --version              show the version
@@ -42,11 +44,12 @@ interface AuditArgs {
   failOn: 'error' | 'warning' | 'info' | 'never';
   maxWarnings?: number;
   color: boolean;
+  reportUnusedSuppressions: boolean;
   jobs: number;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, jobs: availableParallelism() };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, jobs: availableParallelism() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -91,6 +94,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--report-unused-suppressions':
+        parsed.reportUnusedSuppressions = true;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         parsed.paths.push(arg);
@@ -123,8 +129,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
+  // unused-suppression is an editor hint; CI asks for it with the flag.
+  const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
+  const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
   const progress = progressLine(process.stderr);
-  const report = await runAuditParallel({ paths: args.paths, baseDir, config: DEFAULT_CONFIG, jobs: args.jobs, onProgress: progress.update });
+  const report = await runAuditParallel({ paths: args.paths, baseDir, config, jobs: args.jobs, onProgress: progress.update });
   progress.done();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);

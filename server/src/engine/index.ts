@@ -12,3 +12,6 @@ export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';
 export { analyzeWorkspace, type WorkspaceAnalysis } from './workspace/run';
 export type { WorkspaceFile, FileFacts } from './workspace/facts';
 export { memoryWorkspaceFs, type WorkspaceFs } from './workspace/fs';
+export { applyTextEdits, minimalEdits, OverlappingEditsError } from './fixes/apply';
+export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions } from './fixes/fix-all';
+export { suppressFindings, peerRules, UNUSED_SUPPRESSION, type SuppressedFinding, type SuppressionInfo, type SuppressOptions, type SuppressionSource } from './suppression';
