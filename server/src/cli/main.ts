@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { availableParallelism } from 'node:os';
 import { runAuditParallel } from './audit';
 import { progressLine } from './progress';
+import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -26,6 +27,9 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+  --fix                      apply every safe fix to the files, then report what is left
+  --dry-run                  with --fix: print the changes as a unified diff, write nothing
+                             (exit 1 when there is something to fix, 0 when not)
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
   -j, --jobs N               worker threads (default: one per core; 1 = no workers)
@@ -45,11 +49,13 @@ interface AuditArgs {
   maxWarnings?: number;
   color: boolean;
   reportUnusedSuppressions: boolean;
+  fix: boolean;
+  dryRun: boolean;
   jobs: number;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, jobs: availableParallelism() };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false, jobs: availableParallelism() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -81,6 +87,18 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.maxWarnings = Number(v);
         break;
       }
+      case '--fix':
+        parsed.fix = true;
+        break;
+      case '--dry-run':
+        parsed.dryRun = true;
+        break;
+      case '--no-color':
+        parsed.color = false;
+        break;
+      case '--color':
+        parsed.color = true;
+        break;
       case '--jobs':
       case '-j': {
         const v = value();
@@ -88,12 +106,6 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.jobs = Number(v);
         break;
       }
-      case '--no-color':
-        parsed.color = false;
-        break;
-      case '--color':
-        parsed.color = true;
-        break;
       case '--report-unused-suppressions':
         parsed.reportUnusedSuppressions = true;
         break;
@@ -102,6 +114,7 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.paths.push(arg);
     }
   }
+  if (parsed.dryRun && !parsed.fix) throw new UsageError('--dry-run only goes with --fix');
   return parsed;
 }
 
@@ -132,13 +145,23 @@ async function main(argv: string[]): Promise<number> {
   // unused-suppression is an editor hint; CI asks for it with the flag.
   const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
   const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
+  let writeFailed = false;
+  if (args.fix) {
+    const fixed = runFixes({ paths: args.paths, baseDir, config, dryRun: args.dryRun });
+    process.stderr.write(describeFixes(fixed, args.dryRun));
+    if (args.dryRun) {
+      process.stdout.write(fixed.map((f) => f.diff ?? '').join(''));
+      return fixed.some((f) => f.diff) ? 1 : 0;
+    }
+    writeFailed = fixed.some((f) => f.error);
+  }
   const progress = progressLine(process.stderr);
   const report = await runAuditParallel({ paths: args.paths, baseDir, config, jobs: args.jobs, onProgress: progress.update });
   progress.done();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
-  return exitCodeFor(report, args.failOn, args.maxWarnings);
+  return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -14,6 +14,10 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import privileged from './privileged';
+import privilegeEscalation from './privilege-escalation';
+import capabilities from './capabilities';
+import hostNamespaces from './host-namespaces';
 import eolImage from './eol-image';
 import dockerignore from './dockerignore';
 import missingNetworkPolicy from './missing-network-policy';
@@ -44,6 +48,10 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  privileged,
+  privilegeEscalation,
+  capabilities,
+  hostNamespaces,
   eolImage,
   dockerignore,
   missingNetworkPolicy,
