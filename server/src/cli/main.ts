@@ -25,14 +25,11 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
-<<<<<<< HEAD
   --fix                      apply every safe fix to the files, then report what is left
   --dry-run                  with --fix: print the changes as a unified diff, write nothing
                              (exit 1 when there is something to fix, 0 when not)
-=======
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
->>>>>>> main
   -h, --help                 show this help
   -v, --version              show the version
 
