@@ -25,7 +25,7 @@ export default defineRule({
     checkov: ['CKV_K8S_27'],
     kics: ['docker_socket_mounted_in_container', 'volume_has_sensitive_host_directory', 'docker_daemon_socket_is_exposed_to_containers', 'non_kube_system_pod_with_host_mount', 'workload_mounting_with_sensitive_os_directory'],
     trivy: ['KSV006', 'KSV023'],
-    kubeLinter: ['docker-sock', 'sensitive-host-mounts'],
+    kubeLinter: ['docker-sock', 'container-runtime-sock', 'sensitive-host-mounts', 'writable-host-mount'],
   },
   howToFix:
     'Use a named volume (Compose) or an `emptyDir`/PersistentVolumeClaim (Kubernetes) instead. Never mount the Docker socket; if a host path is unavoidable, mount the narrowest directory read-only.',
@@ -59,7 +59,7 @@ export default defineRule({
             continue;
           }
           const risk = assessHostPath(path, readOnly);
-          report({ range, severity: severityOfHostPath(risk), message: `${where} the host path ${path}: ${describeHostPathRisk(path, risk)}.` });
+          report({ range, severity: severityOfHostPath(risk), message: `${where} the host path ${path}: ${describeHostPathRisk(path, risk, readOnly)}.` });
         }
       }
     },
@@ -73,7 +73,7 @@ export default defineRule({
           if (!mount) continue;
           const shown = mount.resolved ?? mount.source;
           const risk = mount.resolved !== undefined ? assessHostPath(mount.resolved, mount.readOnly) : assessHostPath(mount.source, mount.readOnly);
-          const detail = risk.level === 'other' && mount.resolved === undefined ? `a host directory set by a variable, which the container can read and, unless mounted read-only, change` : describeHostPathRisk(shown, risk);
+          const detail = risk.level === 'other' && mount.resolved === undefined ? `a host directory set by a variable, which the container can read${mount.readOnly ? '' : ' and change'}` : describeHostPathRisk(shown, risk, mount.readOnly);
           report({ range: mount.range, severity: severityOfHostPath(risk), message: `Service "${service.name}" bind-mounts the host path ${mount.source}: ${detail}.` });
         }
       }

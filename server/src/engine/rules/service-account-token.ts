@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { pairRange } from '../yaml/pair-range';
+import { isPodSpecFragment } from '../kubernetes/fragments';
 
 export default defineRule({
   id: 'service-account-token',
@@ -8,7 +9,7 @@ export default defineRule({
     'Unless the pod spec sets `automountServiceAccountToken: false`, every container gets an API token: code execution in the pod becomes access to the Kubernetes API with the service account\'s rights.',
   severity: 'info',
   kinds: ['kubernetes'],
-  peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'] },
+  peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'], kubeLinter: ['automount-service-account-token'] },
   howToFix: 'Set `automountServiceAccountToken: false` in the pod spec; pods that call the API mount a projected token only where they need it.',
   fixable: false,
   check: {
@@ -21,7 +22,7 @@ export default defineRule({
           if (value === false) continue;
           if (pair && value === true) {
             report({ range: pairRange(view, pair)!, message: 'The pod spec sets automountServiceAccountToken: true: every container gets a Kubernetes API token.' });
-          } else {
+          } else if (!isPodSpecFragment(view, pod)) {
             report({ range: pod.anchorRange, message: 'The pod spec does not set automountServiceAccountToken: false, so every container gets a Kubernetes API token.' });
           }
         }
