@@ -86,3 +86,12 @@ describe('bulkhead audit --fix', () => {
     assert.equal(stderr, 'bulkhead: --dry-run only goes with --fix\n');
   });
 });
+
+describe('bulkhead --help', () => {
+  it('documents --fix and --dry-run', () => {
+    const { stdout } = run(['audit', '--help'], base);
+    assert.match(stdout, /\n {2}--fix {2,}apply every safe fix/);
+    assert.match(stdout, /\n {2}--dry-run {2,}with --fix: print the changes as a unified diff/);
+    assert.doesNotMatch(stdout, /<<<<<<<|>>>>>>>/);
+  });
+});

@@ -49,14 +49,24 @@ describe('language server over stdio: code actions', () => {
     const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
     const ssh = published.diagnostics.find((d) => d.code === 'ssh-server')!;
     const actions = await request(uri, [ssh], ['quickfix']);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Remove openssh-server from the install list', 'quickfix', true]]);
-    assert.deepEqual(actions[0].diagnostics, [ssh]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Remove openssh-server from the install list', 'quickfix', true],
+      ['Ignore ssh-server on this line', 'quickfix', undefined],
+      ['Ignore ssh-server in this file', 'quickfix', undefined],
+    ]);
+    for (const action of actions) assert.deepEqual(action.diagnostics, [ssh]);
     assert.equal(applyTextEdits(DOCKERFILE, editsOf(actions[0], uri)), DOCKERFILE.replace(' openssh-server', ''));
+    // The suppression comments: above the instruction, and at the top of the file.
+    const ignoredLine = applyTextEdits(DOCKERFILE, editsOf(actions[1], uri));
+    assert.equal(ignoredLine, DOCKERFILE.replace('RUN ', '# bulkhead-disable-next-line ssh-server -- reason\nRUN '));
+    assert.equal(applyTextEdits(DOCKERFILE, editsOf(actions[2], uri)), `# bulkhead-disable-file ssh-server -- reason\n${DOCKERFILE}`);
+    client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, text: ignoredLine }]);
+    const suppressed = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
+    assert.ok(!suppressed.diagnostics.some((d) => d.code === 'ssh-server'), 'the inserted comment suppresses the finding');
 
-    const root = published.diagnostics.find((d) => d.code === 'root-user')!;
-    const [userFix] = await request(uri, [root], ['quickfix']);
+    const [userFix] = await request(uri, [published.diagnostics.find((d) => d.code === 'root-user')!], ['quickfix']);
     assert.equal(userFix.title, 'Run as non-root user 10001');
-    assert.equal(applyTextEdits(DOCKERFILE, editsOf(userFix, uri)), DOCKERFILE.replace('CMD', 'USER 10001\nCMD'));
+    assert.equal(applyTextEdits(ignoredLine, editsOf(userFix, uri)), ignoredLine.replace('CMD', 'USER 10001\nCMD'));
   });
 
   it('ignores diagnostics of other tools', async () => {
@@ -108,7 +118,7 @@ describe('language server over stdio: versioned code action edits', () => {
         range: published.diagnostics[0].range,
         context: { diagnostics: published.diagnostics, only: ['quickfix'] },
       })) as CodeAction[];
-      assert.equal(actions.length, 1);
+      assert.equal(actions.length, 3, 'COPY instead of ADD, and the two suppressions');
       assert.deepEqual(actions[0].edit?.documentChanges?.map((c) => c.textDocument), [{ uri, version: 7 }]);
     } finally {
       await client.shutdown();

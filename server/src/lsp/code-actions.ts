@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, fixAllFix, minimalEdits, type AnalysisResult, type AnalyzeOptions, type Finding, type Fix } from '../engine';
+import { fixAll, fixAllFix, minimalEdits, suppressionFixes, type AnalysisResult, type AnalyzeOptions, type Finding, type Fix } from '../engine';
 import { SOURCE } from './convert';
 
 /** `source.fixAll.bulkhead`: what `"editor.codeActionsOnSave": {"source.fixAll.bulkhead": "explicit"}` runs. */
@@ -34,6 +34,10 @@ export function codeActions(params: CodeActionParams, context: CodeActionContext
       for (const fix of finding?.fixes ?? []) {
         if (fix.fileEdits && fix.fileEdits.length > 0) continue;
         actions.push(quickFix(fix, diagnostic, context));
+      }
+      // Suppression comments come after the real fixes, never preferred.
+      if (finding && context.result.kind && finding.ruleId !== 'unused-suppression') {
+        for (const fix of suppressionFixes(context.document.getText(), context.result.kind, finding)) actions.push(quickFix(fix, diagnostic, context));
       }
     }
   }
