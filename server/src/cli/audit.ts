@@ -11,6 +11,8 @@ export interface AuditOptions {
   paths: string[];
   baseDir: string;
   config: EngineConfig;
+  /** Per-file configuration (nearest `.bulkhead.yaml`); `ignored` files are left out. Default: `config`. */
+  configFor?: (absolute: string) => { config: EngineConfig; ignored: boolean };
 }
 
 export function runAudit(options: AuditOptions): AuditReport {
@@ -18,12 +20,14 @@ export function runAudit(options: AuditOptions): AuditReport {
   const audited: AuditedFile[] = [];
   const contextListings = new Map<string, string[]>();
   for (const file of files) {
+    const configured = options.configFor?.(file.absolute);
+    if (configured?.ignored) continue;
     const read = readText(file.absolute);
     if ('skipped' in read) {
       problems.push({ relative: file.relative, reason: read.skipped });
       continue;
     }
-    const result = analyze(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
+    const result = analyze(read.text, { path: file.absolute, config: configured?.config ?? options.config, buildContext: buildContextFor(file.absolute, contextListings) });
     if (!result.kind) continue;
     for (const failure of result.failures) {
       process.stderr.write(`bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);

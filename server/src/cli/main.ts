@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
+import { DEFAULT_CONFIG } from '../engine';
+import { cliConfig, ConfigError } from './config';
 import { runAudit } from './audit';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -24,6 +25,7 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+  --config FILE              use this configuration file instead of the nearest .bulkhead.yaml
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
   -h, --help                 show this help
@@ -42,6 +44,7 @@ interface AuditArgs {
   maxWarnings?: number;
   color: boolean;
   reportUnusedSuppressions: boolean;
+  config?: string;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
@@ -83,6 +86,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--config':
+        parsed.config = value();
+        break;
       case '--report-unused-suppressions':
         parsed.reportUnusedSuppressions = true;
         break;
@@ -118,10 +124,9 @@ function main(argv: string[]): number {
   }
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
-  // unused-suppression is an editor hint; CI asks for it with the flag.
-  const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
-  const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
-  const report = runAudit({ paths: args.paths, baseDir, config });
+  const configuration = cliConfig({ configFile: args.config && path.resolve(baseDir, args.config), reportUnusedSuppressions: args.reportUnusedSuppressions, baseDir });
+  const report = runAudit({ paths: args.paths, baseDir, config: DEFAULT_CONFIG, configFor: configuration.configFor });
+  configuration.check();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
@@ -131,7 +136,7 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`bulkhead: ${error.message}\n`);
     process.exitCode = 2;
   } else {
