@@ -15,7 +15,7 @@ describe('language server: .bulkhead.yaml', () => {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'bulkhead-lsp-config-'));
     client = new TestLspClient();
-    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => messages.push(m));
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => void messages.push(m));
     await client.initialize();
   });
   after(async () => {
