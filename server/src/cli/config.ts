@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { EngineConfig } from '../engine';
 import { ConfigResolver, formatProblem } from '../config';
 
@@ -12,15 +13,18 @@ export function cliConfig(options: { configFile?: string; reportUnusedSuppressio
   const resolver = new ConfigResolver(options.configFile);
   throwOnProblems(resolver, options.baseDir);
   const base = { rules: { 'unused-suppression': 'off' as const } };
+  const configForFile = (file: string): { config: EngineConfig; ignored: boolean } => {
+    const resolved = resolver.resolve(file, base);
+    if (options.reportUnusedSuppressions && resolved.config.rules['unused-suppression'] === 'off') {
+      resolved.config = { ...resolved.config, rules: { ...resolved.config.rules, 'unused-suppression': 'info' } };
+    }
+    return resolved;
+  };
   return {
     resolver,
-    configFor(file: string): { config: EngineConfig; ignored: boolean } {
-      const resolved = resolver.resolve(file, base);
-      if (options.reportUnusedSuppressions && resolved.config.rules['unused-suppression'] === 'off') {
-        resolved.config = { ...resolved.config, rules: { ...resolved.config.rules, 'unused-suppression': 'info' } };
-      }
-      return resolved;
-    },
+    /** The configuration of the audit's base folder (cross-file rules run with it). */
+    defaults: configForFile(path.join(options.baseDir, '.bulkhead-audit')).config,
+    configFor: configForFile,
     /** Call after the audit: any config file met on the way with a problem is a configuration error (exit 2). */
     check: () => throwOnProblems(resolver, options.baseDir),
   };

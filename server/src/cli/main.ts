@@ -5,9 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../engine';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
+import { availableParallelism } from 'node:os';
+import { runAuditParallel } from './audit';
 import { cliConfig, ConfigError } from './config';
-import { runAudit } from './audit';
+import { progressLine } from './progress';
 import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -32,6 +34,7 @@ Options:
   --config FILE              use this configuration file instead of the nearest .bulkhead.yaml
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
+  -j, --jobs N               worker threads (default: one per core; 1 = no workers)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -51,10 +54,11 @@ interface AuditArgs {
   config?: string;
   fix: boolean;
   dryRun: boolean;
+  jobs: number;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false, jobs: availableParallelism() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -98,6 +102,13 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs needs a whole number of at least 1, got "${v}"`);
+        parsed.jobs = Number(v);
+        break;
+      }
       case '--config':
         parsed.config = value();
         break;
@@ -120,7 +131,7 @@ export function exitCodeFor(report: AuditReport, failOn: AuditArgs['failOn'], ma
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
@@ -138,9 +149,11 @@ function main(argv: string[]): number {
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
   const configuration = cliConfig({ configFile: args.config && path.resolve(baseDir, args.config), reportUnusedSuppressions: args.reportUnusedSuppressions, baseDir });
+  const config: EngineConfig = configuration.defaults;
+  const configFor = configuration.configFor;
   let writeFailed = false;
   if (args.fix) {
-    const fixed = runFixes({ paths: args.paths, baseDir, config: DEFAULT_CONFIG, configFor: configuration.configFor, dryRun: args.dryRun });
+    const fixed = runFixes({ paths: args.paths, baseDir, config, configFor, dryRun: args.dryRun });
     configuration.check();
     process.stderr.write(describeFixes(fixed, args.dryRun));
     if (args.dryRun) {
@@ -149,7 +162,9 @@ function main(argv: string[]): number {
     }
     writeFailed = fixed.some((f) => f.error);
   }
-  const report = runAudit({ paths: args.paths, baseDir, config: DEFAULT_CONFIG, configFor: configuration.configFor });
+  const progress = progressLine(process.stderr);
+  const report = await runAuditParallel({ paths: args.paths, baseDir, config, configFor, jobs: args.jobs, onProgress: progress.update });
+  progress.done();
   configuration.check();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
@@ -157,9 +172,9 @@ function main(argv: string[]): number {
   return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`bulkhead: ${error.message}\n`);
     process.exitCode = 2;
@@ -167,4 +182,4 @@ try {
     process.stderr.write(`bulkhead: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   }
-}
+});
