@@ -20,6 +20,7 @@ import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { VERSION } from '../version';
 import { WorkspaceConfig } from './workspace-config';
 import { BULKHEAD_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, isConfigFileName } from '../config';
+import { WorkspaceSupport } from './workspace';
 
 interface DocumentState {
   cache: AnalysisCache;
@@ -45,9 +46,14 @@ export function startSession(connection: Connection, bundleDir: string): void {
   let canWatchFiles = false;
   const workspaceConfig = new WorkspaceConfig(connection, (uri) => documents.get(uri) !== undefined);
   /** The document's configuration: its nearest `.bulkhead.yaml` over the client's settings. */
-  const configFor = (uri: string) => workspaceConfig.resolve(uriToPath(uri), settings.layer);
+  const configFor = (uri: string) => (uri.startsWith('file:') ? workspaceConfig.resolve(uriToPath(uri), settings.layer) : { config: settings.config, ignored: false });
 
   const queue = new AnalysisQueue((uri) => analyseDocument(uri));
+  // Cross-file rules and the workspace audit (lsp/workspace.ts).
+  const workspace = new WorkspaceSupport(connection, documents, () => settings.config, (except) => {
+    for (const document of documents.all()) if (document.uri !== except) queue.request(document.uri);
+  });
+  workspace.docsUrl = docsUrl;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -56,6 +62,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial && typeof initial === 'object') settings = readSettings(initial);
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -75,6 +82,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     await reloadSettings();
+    await workspace.registerWatchers();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -99,11 +107,12 @@ export function startSession(connection: Connection, bundleDir: string): void {
   }
 
   // A config file changed on disk: forget every loaded config and re-check open documents.
-  connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((change) => isConfigFileName(uriToPath(change.uri)))) return;
+  // (The connection has one watched-files handler, installed by WorkspaceSupport, which calls this.)
+  workspace.onWatchedFiles = (changes) => {
+    if (!changes.some((change) => isConfigFileName(uriToPath(change.uri)))) return;
     workspaceConfig.changed();
     reanalyseAll();
-  });
+  };
 
   function reanalyseAll(): void {
     for (const document of documents.all()) queue.request(document.uri);
@@ -117,7 +126,8 @@ export function startSession(connection: Connection, bundleDir: string): void {
   documents.onDidClose((event) => {
     queue.cancel(event.document.uri);
     states.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const kept = workspace.closed(event.document.uri, (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), docsUrl);
+    if (!kept) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   function analyseDocument(uri: string): void {
@@ -141,6 +151,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     let result: AnalysisResult;
     try {
       result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache: state.cache });
+      result = workspace.withCrossFile(uri, document.getText(), result);
     } catch (error) {
       // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
       connection.console.error(`Bulkhead: analysis of ${uri} (version ${document.version}) failed: ${errorText(error)}`);
