@@ -21,7 +21,7 @@ export function auditOne(file: WalkedFile, config: EngineConfig, contextListings
   if ('skipped' in read) return { type: 'problem', relative: file.relative, reason: read.skipped };
   let result: ReturnType<typeof analyze>;
   try {
-    result = analyze(read.text, { path: file.absolute, config, buildContext: buildContextFor(file.absolute, contextListings) });
+    result = analyze(read.text, { path: file.absolute, config: file.config ?? config, buildContext: buildContextFor(file.absolute, contextListings) });
   } catch (error) {
     // A parser bug on one file must not lose the report for all the others.
     return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.name : 'error'}); please report it` };

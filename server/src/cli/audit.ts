@@ -12,6 +12,8 @@ export interface AuditOptions {
   paths: string[];
   baseDir: string;
   config: EngineConfig;
+  /** Per-file configuration (nearest `.bulkhead.yaml`); `ignored` files are left out. Default: `config`. */
+  configFor?: (absolute: string) => { config: EngineConfig; ignored: boolean };
   /** Worker threads (1 = analyse on the main thread). */
   jobs?: number;
   /** Called as files finish (for a progress line). */
@@ -41,8 +43,17 @@ export async function runAuditParallel(options: AuditOptions): Promise<AuditRepo
   return finishAudit(outcomes, problems, config);
 }
 
+/** Walks the paths; each file takes its own configuration along (plain data, so it reaches workers too). */
 function discover(options: AuditOptions) {
-  return walk(options.paths.length > 0 ? options.paths : ['.'], options.baseDir);
+  const walked = walk(options.paths.length > 0 ? options.paths : ['.'], options.baseDir);
+  if (!options.configFor) return walked;
+  const now = options.config.now ?? new Date();
+  const files: WalkedFile[] = [];
+  for (const file of walked.files) {
+    const configured = options.configFor(file.absolute);
+    if (!configured.ignored) files.push({ ...file, config: { ...configured.config, now: configured.config.now ?? now } });
+  }
+  return { ...walked, files };
 }
 
 /** Every thread must judge dates (eol-image) against the same day. */

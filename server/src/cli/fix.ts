@@ -10,6 +10,8 @@ export interface FixOptions {
   paths: string[];
   baseDir: string;
   config: EngineConfig;
+  /** Per-file configuration (nearest `.bulkhead.yaml`); `ignored` files are left alone. Default: `config`. */
+  configFor?: (absolute: string) => { config: EngineConfig; ignored: boolean };
   /** Compute the changes and their diff, write nothing. */
   dryRun: boolean;
 }
@@ -35,9 +37,11 @@ export function runFixes(options: FixOptions): FixedFile[] {
   const contextListings = new Map<string, string[]>();
   const fixed: FixedFile[] = [];
   for (const file of files) {
+    const configured = options.configFor?.(file.absolute);
+    if (configured?.ignored) continue;
     const read = readText(file.absolute);
     if ('skipped' in read) continue;
-    const result = fixAll(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
+    const result = fixAll(read.text, { path: file.absolute, config: configured?.config ?? options.config, buildContext: buildContextFor(file.absolute, contextListings) });
     if (result.applied.length === 0 || result.text === read.text) continue;
     const entry: FixedFile = { relative: file.relative, applied: result.applied };
     if (options.dryRun) {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { availableParallelism } from 'node:os';
 import { runAuditParallel } from './audit';
+import { cliConfig, ConfigError } from './config';
 import { progressLine } from './progress';
 import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
@@ -30,6 +31,7 @@ Options:
   --fix                      apply every safe fix to the files, then report what is left
   --dry-run                  with --fix: print the changes as a unified diff, write nothing
                              (exit 1 when there is something to fix, 0 when not)
+  --config FILE              use this configuration file instead of the nearest .bulkhead.yaml
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
   -j, --jobs N               worker threads (default: one per core; 1 = no workers)
@@ -49,6 +51,7 @@ interface AuditArgs {
   maxWarnings?: number;
   color: boolean;
   reportUnusedSuppressions: boolean;
+  config?: string;
   fix: boolean;
   dryRun: boolean;
   jobs: number;
@@ -106,6 +109,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.jobs = Number(v);
         break;
       }
+      case '--config':
+        parsed.config = value();
+        break;
       case '--report-unused-suppressions':
         parsed.reportUnusedSuppressions = true;
         break;
@@ -142,12 +148,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
-  // unused-suppression is an editor hint; CI asks for it with the flag.
-  const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
-  const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
+  const configuration = cliConfig({ configFile: args.config && path.resolve(baseDir, args.config), reportUnusedSuppressions: args.reportUnusedSuppressions, baseDir });
+  const config: EngineConfig = configuration.defaults;
+  const configFor = configuration.configFor;
   let writeFailed = false;
   if (args.fix) {
-    const fixed = runFixes({ paths: args.paths, baseDir, config, dryRun: args.dryRun });
+    const fixed = runFixes({ paths: args.paths, baseDir, config, configFor, dryRun: args.dryRun });
+    configuration.check();
     process.stderr.write(describeFixes(fixed, args.dryRun));
     if (args.dryRun) {
       process.stdout.write(fixed.map((f) => f.diff ?? '').join(''));
@@ -156,8 +163,9 @@ async function main(argv: string[]): Promise<number> {
     writeFailed = fixed.some((f) => f.error);
   }
   const progress = progressLine(process.stderr);
-  const report = await runAuditParallel({ paths: args.paths, baseDir, config, jobs: args.jobs, onProgress: progress.update });
+  const report = await runAuditParallel({ paths: args.paths, baseDir, config, configFor, jobs: args.jobs, onProgress: progress.update });
   progress.done();
+  configuration.check();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
@@ -167,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`bulkhead: ${error.message}\n`);
     process.exitCode = 2;
   } else {

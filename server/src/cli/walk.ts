@@ -1,13 +1,15 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { classifyPath } from '../engine';
+import { classifyPath, type EngineConfig } from '../engine';
 
 export interface WalkedFile {
   /** Absolute path. */
   absolute: string;
   /** Relative to the audit's base directory, forward slashes. */
   relative: string;
+  /** The file's own configuration (its nearest `.bulkhead.yaml`), when it differs from the audit's. */
+  config?: EngineConfig;
 }
 
 export interface WalkProblem {

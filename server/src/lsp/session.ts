@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -17,6 +18,8 @@ import { createDocsLinker, ruleHoverMarkdown } from './docs';
 import { readSettings, type ServerSettings } from './settings';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { VERSION } from '../version';
+import { WorkspaceConfig } from './workspace-config';
+import { BULKHEAD_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, isConfigFileName } from '../config';
 import { WorkspaceSupport } from './workspace';
 
 interface DocumentState {
@@ -40,6 +43,10 @@ export function startSession(connection: Connection, bundleDir: string): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   let versionedEdits = false;
+  let canWatchFiles = false;
+  const workspaceConfig = new WorkspaceConfig(connection, (uri) => documents.get(uri) !== undefined);
+  /** The document's configuration: its nearest `.bulkhead.yaml` over the client's settings. */
+  const configFor = (uri: string) => (uri.startsWith('file:') ? workspaceConfig.resolve(uriToPath(uri), settings.layer) : { config: settings.config, ignored: false });
 
   const queue = new AnalysisQueue((uri) => analyseDocument(uri));
   // Cross-file rules and the workspace audit (lsp/workspace.ts).
@@ -52,6 +59,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial && typeof initial === 'object') settings = readSettings(initial);
     workspace.initialize(params);
@@ -68,6 +76,10 @@ export function startSession(connection: Connection, bundleDir: string): void {
   connection.onInitialized(async () => {
     if (canRegisterConfigurationChange) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch(() => undefined);
+    }
+    if (canWatchFiles) {
+      const watchers = [...BULKHEAD_CONFIG_NAMES, ...HADOLINT_CONFIG_NAMES].map((name) => ({ globPattern: `**/${name}` }));
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     await reloadSettings();
     await workspace.registerWatchers();
@@ -94,6 +106,14 @@ export function startSession(connection: Connection, bundleDir: string): void {
     reanalyseAll();
   }
 
+  // A config file changed on disk: forget every loaded config and re-check open documents.
+  // (The connection has one watched-files handler, installed by WorkspaceSupport, which calls this.)
+  workspace.onWatchedFiles = (changes) => {
+    if (!changes.some((change) => isConfigFileName(uriToPath(change.uri)))) return;
+    workspaceConfig.changed();
+    reanalyseAll();
+  };
+
   function reanalyseAll(): void {
     for (const document of documents.all()) queue.request(document.uri);
   }
@@ -118,9 +138,19 @@ export function startSession(connection: Connection, bundleDir: string): void {
       publish(uri, document.version, []);
       return;
     }
+    const configDiagnostics = workspaceConfig.diagnosticsForOpen(uriToPath(uri), document.getText());
+    if (configDiagnostics) {
+      publish(uri, document.version, configDiagnostics);
+      return;
+    }
+    const configured = configFor(uri);
+    if (configured.ignored) {
+      publish(uri, document.version, []);
+      return;
+    }
     let result: AnalysisResult;
     try {
-      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: settings.config, cache: state.cache });
+      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache: state.cache });
       result = workspace.withCrossFile(uri, document.getText(), result);
     } catch (error) {
       // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
@@ -164,7 +194,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     const document = documents.get(params.textDocument.uri);
     const state = states.get(params.textDocument.uri);
     if (!document || !state || !settings.enable) return [];
-    const analyzeOptions = { path: uriToPath(document.uri), languageId: document.languageId, config: settings.config };
+    const analyzeOptions = { path: uriToPath(document.uri), languageId: document.languageId, config: configFor(document.uri).config };
     // Diagnostics may be a version behind (analysis is debounced): fixes must match the text as it is now.
     let result = state.version === document.version ? state.result : undefined;
     if (!result) {

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeWorkspace, classifyPath, suppressFindings, type AnalysisResult, type EngineConfig, type Finding, type WorkspaceFile } from '../engine';
 import { nodeWorkspaceFs, toWorkspacePath } from '../fs/node-workspace-fs';
@@ -67,7 +67,10 @@ export class WorkspaceSupport {
     this.roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canShowProgress = params.capabilities.window?.workDoneProgress === true;
-    this.connection.onDidChangeWatchedFiles((event) => this.filesChanged(event.changes));
+    this.connection.onDidChangeWatchedFiles((event) => {
+      this.filesChanged(event.changes);
+      this.onWatchedFiles?.(event.changes);
+    });
     this.connection.onRequest(AUDIT_WORKSPACE, (p: AuditWorkspaceParams | undefined, token: CancellationToken) => this.audit(p ?? {}, token));
     this.connection.onRequest(CLEAR_AUDIT, () => this.clearAudit());
     this.connection.onNotification(CANCEL_AUDIT, () => {
@@ -75,6 +78,9 @@ export class WorkspaceSupport {
     });
     this.connection.onRequest(EXPORT_AUDIT, (p: { format?: string }) => this.exportAudit(p?.format === 'sarif' ? 'sarif' : 'json'));
   }
+
+  /** Other listeners of file-watch events (the connection takes one handler: this class's). */
+  onWatchedFiles?: (changes: FileEvent[]) => void;
 
   async registerWatchers(): Promise<void> {
     if (!this.canWatch) return;

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { TestLspClient } from '../helpers/lsp-client';
+
+describe('language server: .bulkhead.yaml', () => {
+  let client: TestLspClient;
+  let dir: string;
+  const messages: { type: number; message: string }[] = [];
+  const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => d.code);
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bulkhead-lsp-config-'));
+    client = new TestLspClient();
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => void messages.push(m));
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('changing the config file on disk re-publishes the diagnostics of open documents', async () => {
+    const configFile = path.join(dir, '.bulkhead.yaml');
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+    client.open(uri, 'dockerfile', 'FROM node:20\nUSER root\n');
+    await client.waitForDiagnostics((p) => p.uri === uri && codes(p).includes('root-user'));
+
+    writeFileSync(configFile, 'rules:\n  root-user: off\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).href, type: 1 }] });
+    const silenced = await client.waitForDiagnostics((p) => p.uri === uri && !codes(p).includes('root-user'));
+    assert.equal(silenced.version, 1, 'same document version, new configuration');
+
+    writeFileSync(configFile, 'rules:\n  root-user: error\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).href, type: 2 }] });
+    const raised = await client.waitForDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'root-user' && d.severity === 1));
+    assert.ok(raised);
+  });
+
+  it('an invalid config: a diagnostic at the offending key in the config file, and a one-line warning', async () => {
+    const configFile = path.join(dir, '.bulkhead.yaml');
+    const configUri = pathToFileURL(configFile).href;
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+    writeFileSync(configFile, 'rules:\n  root-user: off\n  no-such-rule: off\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const published = await client.waitForDiagnostics((p) => p.uri === configUri && p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]), [
+      ['invalid-config', 2, 2, 14, 'unknown rule id "no-such-rule" in rules'],
+    ]);
+    // The valid part still applies.
+    await client.waitForDiagnostics((p) => p.uri === uri && !codes(p).includes('root-user') && p === client.publications(uri).at(-1));
+    const warning = messages.find((m) => m.message.includes('no-such-rule'));
+    assert.equal(warning?.type, 2, 'a warning');
+    assert.equal(warning?.message.includes('\n'), false, 'one line');
+
+    writeFileSync(configFile, 'rules:\n  root-user: off\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await client.waitForDiagnostics((p) => p.uri === configUri && p.diagnostics.length === 0);
+  });
+
+  it('an open config file is validated as the user types', async () => {
+    const uri = pathToFileURL(path.join(dir, 'sub', '.bulkhead.yaml')).href;
+    client.open(uri, 'yaml', 'rules:\n  sudo: loud\n');
+    const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+    assert.deepEqual(published.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message]), [[1, 8, 'rules.sudo must be off, info, warning or error']]);
+    client.change(uri, 2, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 12 } }, text: 'off' }]);
+    const fixed = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
+    assert.deepEqual(fixed.diagnostics, []);
+  });
+});
