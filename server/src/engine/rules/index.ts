@@ -14,6 +14,7 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import eolImage from './eol-image';
 import missingLimits from './missing-limits';
 import hostPathMount from './host-path-mount';
 import hostPort from './host-port';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  eolImage,
   missingLimits,
   hostPathMount,
   hostPort,
