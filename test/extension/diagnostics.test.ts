@@ -38,7 +38,7 @@ describe('diagnostics in the editor and the Problems panel', () => {
   });
 
   it('diagnostics follow edits: a new problem appears, a fixed one clears', async () => {
-    const editor = await openFile('edit/Dockerfile', 'FROM node:20.11.1\nUSER node\n');
+    const editor = await openFile('edit/Dockerfile', 'FROM node:24.11.1\nUSER node\n');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics for a clean Dockerfile');
     // Diagnostics for the clean file may already be published before the first wait; prove the

@@ -11,7 +11,7 @@ describe('hover', () => {
   before(activate);
 
   it('hovering a finding shows the rule, why it matters, the fix and a docs link', async () => {
-    const editor = await openFile('hover/Dockerfile', 'FROM node:20.11.1\nUSER root\n');
+    const editor = await openFile('hover/Dockerfile', 'FROM node:24.11.1\nUSER root\n');
     const uri = editor.document.uri;
     const ds = await waitForDiagnostics(uri, hasCodes('root-user'));
     const position = find(ds, 'root-user').range.start.translate(0, 1);
@@ -23,7 +23,7 @@ describe('hover', () => {
   });
 
   it('hovering text without a finding shows nothing from Bulkhead', async () => {
-    const editor = await openFile('hover/Dockerfile', 'FROM node:20.11.1\nUSER root\n');
+    const editor = await openFile('hover/Dockerfile', 'FROM node:24.11.1\nUSER root\n');
     await waitForDiagnostics(editor.document.uri, hasCodes('root-user'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 2));
     assert.doesNotMatch(hoverText(hovers), /Bulkhead/);

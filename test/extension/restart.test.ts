@@ -25,7 +25,7 @@ describe('the language server process', () => {
   before(activate);
 
   it('comes back after being killed, and diagnostics keep working', async () => {
-    const editor = await openFile('restart/Dockerfile', 'FROM node:20.11.1\nUSER root\n');
+    const editor = await openFile('restart/Dockerfile', 'FROM node:24.11.1\nUSER root\n');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, hasCodes('root-user'));
     const [old] = await waitFor('a running server', () => (serverPids().length === 1 ? serverPids() : undefined));
@@ -39,7 +39,7 @@ describe('the language server process', () => {
   });
 
   it('"Bulkhead: Restart Language Server" starts a new server that re-analyses open files', async () => {
-    const editor = await openFile('restart/Dockerfile', 'FROM node:20.11.1\nUSER root\n');
+    const editor = await openFile('restart/Dockerfile', 'FROM node:24.11.1\nUSER root\n');
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, hasCodes('root-user'));
     const [old] = await waitFor('a running server', () => (serverPids().length === 1 ? serverPids() : undefined));
