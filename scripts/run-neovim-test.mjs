@@ -53,8 +53,12 @@ try {
     ['Compose file: embedded-secret on the value', () => {
       assert.deepEqual(has(byFile('compose.yaml'), 'embedded-secret'), ['embedded-secret', 5, 25, 5, 33, 'bulkhead']);
     }],
-    ['multi-document manifest: secret-in-manifest in the second document', () => {
+    ['Compose file: privileged service', () => {
+      assert.deepEqual(has(byFile('compose.yaml'), 'privileged'), ['privileged', 6, 16, 6, 20, 'bulkhead']);
+    }],
+    ['multi-document manifest: findings in the second and third documents', () => {
       assert.deepEqual(has(byFile('k8s/app.yaml'), 'secret-in-manifest'), ['secret-in-manifest', 11, 2, 11, 10, 'bulkhead']);
+      assert.deepEqual(has(byFile('k8s/app.yaml'), 'privileged'), ['privileged', 32, 24, 32, 28, 'bulkhead']);
     }],
     ['hover shows the rule and how to fix it', () => {
       const hover = events.find((e) => e.event === 'hover');

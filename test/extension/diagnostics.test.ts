@@ -24,17 +24,26 @@ describe('diagnostics in the editor and the Problems panel', () => {
 
   it('a Compose file gets its findings', async () => {
     const editor = await openFile('compose.yaml');
-    const ds = await waitForDiagnostics(editor.document.uri, hasCodes('embedded-secret'));
+    const ds = await waitForDiagnostics(editor.document.uri, hasCodes('embedded-secret', 'privileged', 'missing-limits'));
     const secret = find(ds, 'embedded-secret');
-    assert.deepEqual(summarize([secret]), [['embedded-secret', 5, 25, 5, 33, 'Warning']]);
+    assert.deepEqual(summarize([secret, find(ds, 'privileged'), find(ds, 'missing-limits')]), [
+      ['embedded-secret', 5, 25, 5, 33, 'Warning'],
+      ['privileged', 6, 16, 6, 20, 'Error'],
+      ['missing-limits', 1, 2, 1, 4, 'Warning'],
+    ]);
     assert.match(secret.message, /POSTGRES_PASSWORD/);
     assert.doesNotMatch(secret.message, /changeme/, 'the secret itself is never shown');
   });
 
-  it('a multi-document Kubernetes manifest gets findings in its second document', async () => {
+  it('a multi-document Kubernetes manifest gets findings in each document', async () => {
     const editor = await openFile('k8s/app.yaml');
-    const ds = await waitForDiagnostics(editor.document.uri, hasCodes('secret-in-manifest'));
-    assert.deepEqual(summarize([find(ds, 'secret-in-manifest')]), [['secret-in-manifest', 11, 2, 11, 10, 'Warning']]);
+    const ds = await waitForDiagnostics(editor.document.uri, hasCodes('secret-in-manifest', 'host-namespaces', 'privileged'));
+    assert.deepEqual(summarize([find(ds, 'secret-in-manifest'), find(ds, 'host-namespaces'), find(ds, 'privileged')]), [
+      ['secret-in-manifest', 11, 2, 11, 10, 'Warning'],
+      ['host-namespaces', 27, 19, 27, 23, 'Error'],
+      ['privileged', 32, 24, 32, 28, 'Error'],
+    ]);
+    for (const d of ds) assert.ok(d.range.start.line >= 5, `nothing in the Namespace document (${d.code})`);
   });
 
   it('diagnostics follow edits: a new problem appears, a fixed one clears', async () => {
