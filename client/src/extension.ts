@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAuditFeatures } from './audit';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   context.subscriptions.push(commands.registerCommand('bulkhead.restartServer', () => client?.restart()));
+  registerAuditFeatures(context, client);
 }
 
 export async function deactivate(): Promise<void> {
