@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuditFeatures } from './audit';
 
@@ -26,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(commands.registerCommand('bulkhead.restartServer', () => client?.restart()));
   registerAuditFeatures(context, client);
 }
 
