@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { classifyPath, looksLikeHelmTemplate } from './classify';
 import { configKey, DEFAULT_CONFIG, type EngineConfig } from './config';
-import { parseDockerfile } from './dockerfile/model';
+import { DockerfileCache, parseDockerfile } from './dockerfile/model';
 import { readComposeProject } from './compose/model';
 import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
@@ -51,9 +51,10 @@ export interface AnalysisResult {
   skipped?: string;
 }
 
-/** Per-document cache of YAML document analyses, keyed by the document's text. */
+/** Per-document cache: YAML document analyses keyed by the document's text; Dockerfile stage parses. */
 export class AnalysisCache {
   segments = new Map<string, SegmentResult>();
+  dockerfile = new DockerfileCache();
 }
 
 interface SegmentResult {
@@ -77,7 +78,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const kind = pathClass === 'yaml' ? undefined : pathClass;
     return { kind, findings: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
-  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext));
+  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext), options.cache?.dockerfile);
   return analyzeYaml(text, pathClass, options, config);
 }
 
@@ -87,8 +88,8 @@ function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext): AnalysisResult {
-  const model = parseDockerfile(text);
+function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext, cache?: DockerfileCache): AnalysisResult {
+  const model = parseDockerfile(text, cache);
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
   return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures };
 }
