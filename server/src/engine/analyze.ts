@@ -11,6 +11,7 @@ import { memoiseBuildContext, type BuildContext } from './build-context';
 import type { Rule, RuleChecks, RuleContext } from './rule';
 import { RULES } from './rules';
 import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
+import { suppressFindings, type SuppressedFinding } from './suppression';
 import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
 import type { FileKind, Finding, Range, Severity } from './types';
 
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
   /** Dockerfiles: the files of the build context, from a host with file-system access (optional). */
   buildContext?: BuildContext;
+  /** Run only these rule ids (default: every rule the config does not turn off). */
+  rules?: readonly string[];
 }
 
 /** Something the user should know that is not a rule finding (a skipped file, an unparsable document). */
@@ -44,6 +47,8 @@ export interface AnalysisResult {
   /** The file's kind, or undefined when it is none of ours (then there are no findings). */
   kind: FileKind | undefined;
   findings: Finding[];
+  /** Findings silenced by suppression comments or annotations (see engine/suppression). */
+  suppressed: SuppressedFinding[];
   notices: Notice[];
   /** Rules that threw; their findings for this document are lost, every other rule's are kept. */
   failures: RuleFailure[];
@@ -69,17 +74,26 @@ interface SegmentResult {
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  const config = options.config ?? DEFAULT_CONFIG;
+  const config = selectRules(options.config ?? DEFAULT_CONFIG, options.rules);
   const pathClass = options.kind ?? classifyPath(options.path ?? '', options.languageId);
-  if (!pathClass) return { kind: undefined, findings: [], notices: [], failures: [] };
+  if (!pathClass) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
 
   const skip = skipReason(text);
   if (skip) {
     const kind = pathClass === 'yaml' ? undefined : pathClass;
-    return { kind, findings: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
+    return { kind, findings: [], suppressed: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
   if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext), options.cache?.dockerfile);
   return analyzeYaml(text, pathClass, options, config);
+}
+
+/** `rules` selects rules by turning every other one off, so caching and suppression see one config. */
+function selectRules(config: EngineConfig, selected: readonly string[] | undefined): EngineConfig {
+  if (!selected) return config;
+  const keep = new Set(selected);
+  const rules = { ...config.rules };
+  for (const rule of RULES) if (!keep.has(rule.id)) rules[rule.id] = 'off';
+  return { ...config, rules };
 }
 
 function skipReason(text: string): string | undefined {
@@ -91,16 +105,19 @@ function skipReason(text: string): string | undefined {
 function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext, cache?: DockerfileCache): AnalysisResult {
   const model = parseDockerfile(text, cache);
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
-  return { kind: 'dockerfile', findings: capFindings(findings), notices: [], failures };
+  const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+  const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
+  return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures };
 }
 
 function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig): AnalysisResult {
   if (looksLikeHelmTemplate(text, options.path)) {
     const known = pathClass !== 'yaml' || /\bapiVersion\s*:/.test(text);
-    if (!known) return { kind: undefined, findings: [], notices: [], failures: [] };
+    if (!known) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
     return {
       kind: pathClass === 'yaml' ? 'kubernetes' : pathClass,
       findings: [],
+      suppressed: [],
       failures: [],
       skipped: 'Helm template',
       notices: [{ code: 'skipped', message: 'Bulkhead skipped this file: it is a Helm template ({{ … }}), not plain YAML. Render it (helm template) and lint the output.', range: START }],
@@ -129,7 +146,8 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const kind: FileKind | undefined = pathClass !== 'yaml' ? pathClass : kinds.has('kubernetes') ? 'kubernetes' : kinds.has('compose') ? 'compose' : undefined;
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
-  return { kind, findings: capFindings(findings), notices, failures };
+  const split = kind ? suppressFindings(text, kind, findings, { config }) : { findings, suppressed: [] };
+  return { kind, findings: capFindings(split.findings), suppressed: split.suppressed, notices, failures };
 }
 
 function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string): SegmentResult {
