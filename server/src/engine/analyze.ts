@@ -105,7 +105,7 @@ function skipReason(text: string): string | undefined {
 function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext, cache?: DockerfileCache): AnalysisResult {
   const model = parseDockerfile(text, cache);
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
-  const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+  const instructionSpans = model.instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
   const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
   return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures };
 }

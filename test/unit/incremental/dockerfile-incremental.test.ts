@@ -46,6 +46,7 @@ function checkModel(text: string, cache: DockerfileCache, label: string): void {
   const full = parseDockerfile(text);
   const shape = (m: ReturnType<typeof parseDockerfile>) => ({
     escape: m.escapeChar,
+    all: m.instructions.map((i) => [i.getKeyword(), i.getRange()]),
     globals: m.globalInstructions.map((i) => [i.getKeyword(), i.getRange()]),
     stages: m.stages.map((s) => ({ name: s.name, image: s.imageText, base: s.baseStage?.index, final: s.isFinal, instructions: s.instructions.map((i) => [i.getKeyword(), i.getRange(), i.getArgumentsRange()]) })),
     runs: runsOf(m).map((r) => r.commands),

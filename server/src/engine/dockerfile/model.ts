@@ -41,6 +41,8 @@ export interface DockerfileModel {
   readonly ast: Dockerfile;
   escapeChar: string;
   stages: Stage[];
+  /** Every instruction of the file in order, as `ast.getInstructions()` lists them (without a whole-file parse). */
+  instructions: Instruction[];
   /** Instructions before the first FROM (global ARGs, parser directives are not instructions). */
   globalInstructions: Instruction[];
   /** The shell commands a RUN executes (memoised; includes `sh -c` scripts and heredoc bodies). */
@@ -58,7 +60,8 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
 
   const stages: Stage[] = [];
   const globalInstructions: Instruction[] = [];
-  for (const instruction of chunked?.instructions ?? fullAst!.getInstructions()) {
+  const instructions = chunked?.instructions ?? fullAst!.getInstructions();
+  for (const instruction of instructions) {
     if (instruction.getKeyword() === 'FROM') {
       stages.push(createStage(instruction as From, stages, globalArgs));
     } else if (stages.length === 0) {
@@ -85,6 +88,7 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
     },
     escapeChar,
     stages,
+    instructions,
     globalInstructions,
     offsetAt: (position) => lines.offsetAt(position),
     shellCommands(run) {
