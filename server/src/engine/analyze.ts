@@ -14,6 +14,7 @@ import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
 import { suppressFindings, type SuppressedFinding } from './suppression';
 import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
 import type { FileKind, Finding, Range, Severity } from './types';
+import { composeFacts, dockerfileFacts, kubernetesFacts, mergeFacts, shiftFacts, type FileFacts } from './workspace/facts';
 
 export interface AnalyzeOptions {
   /** File path (any separator); used to classify the file by name. */
@@ -54,6 +55,8 @@ export interface AnalysisResult {
   failures: RuleFailure[];
   /** Set when the whole file was not analysed. */
   skipped?: string;
+  /** What cross-file rules need from this file (engine/workspace/facts.ts). */
+  facts?: FileFacts;
 }
 
 /** Per-document cache: YAML document analyses keyed by the document's text; Dockerfile stage parses. */
@@ -69,6 +72,7 @@ interface SegmentResult {
   findings: Finding[];
   notices: Notice[];
   failures: RuleFailure[];
+  facts?: FileFacts;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -107,7 +111,7 @@ function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: Bu
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
   const instructionSpans = model.instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
   const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
-  return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures };
+  return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures, facts: dockerfileFacts(model) };
 }
 
 function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig): AnalysisResult {
@@ -131,6 +135,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const failures: RuleFailure[] = [];
   const kinds = new Set<FileKind>();
   const parseErrors: Notice[] = [];
+  const facts: FileFacts[] = [];
 
   for (const segment of splitYamlDocuments(text)) {
     let result = previous?.get(segment.text);
@@ -140,6 +145,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
     findings.push(...result.findings.map((f) => shiftFinding(f, segment.startLine)));
     for (const n of result.notices) (n.code === 'parse-error' ? parseErrors : notices).push(shiftNotice(n, segment.startLine));
     failures.push(...result.failures);
+    if (result.facts) facts.push(shiftFacts(result.facts, segment.startLine));
   }
   if (options.cache) options.cache.segments = nextCache;
 
@@ -147,7 +153,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
   const split = kind ? suppressFindings(text, kind, findings, { config }) : { findings, suppressed: [] };
-  return { kind, findings: capFindings(split.findings), suppressed: split.suppressed, notices, failures };
+  return { kind, findings: capFindings(split.findings), suppressed: split.suppressed, notices, failures, facts: mergeFacts(facts) };
 }
 
 function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string): SegmentResult {
@@ -171,12 +177,12 @@ function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', conf
   const kubernetes = pathClass === 'kubernetes' || pathClass === 'yaml' ? readKubernetes(yaml) : undefined;
   if (kubernetes) {
     const { findings, failures } = runRules('kubernetes', kubernetes, config);
-    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures };
+    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures, facts: kubernetesFacts(kubernetes) };
   }
   if (pathClass === 'compose' || (pathClass === 'yaml' && looksLikeCompose(yaml))) {
     const document: ComposeDocument = { kind: 'compose', view: yaml.view, yaml, ...readComposeProject(yaml.view, root) };
     const { findings, failures } = runRules('compose', document, config);
-    return { configKey: key, kind: 'compose', findings, notices: [], failures };
+    return { configKey: key, kind: 'compose', findings, notices: [], failures, facts: composeFacts(document) };
   }
   return empty;
 }
@@ -211,7 +217,7 @@ interface RuleRun {
   failures: RuleFailure[];
 }
 
-function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
+function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of RULES) {
