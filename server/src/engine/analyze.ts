@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import { classifyPath, looksLikeHelmTemplate } from './classify';
 import { configKey, DEFAULT_CONFIG, type EngineConfig } from './config';
-import { parseDockerfile } from './dockerfile/model';
+import { DockerfileCache, parseDockerfile } from './dockerfile/model';
 import { readComposeProject } from './compose/model';
 import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
@@ -59,9 +59,10 @@ export interface AnalysisResult {
   facts?: FileFacts;
 }
 
-/** Per-document cache of YAML document analyses, keyed by the document's text. */
+/** Per-document cache: YAML document analyses keyed by the document's text; Dockerfile stage parses. */
 export class AnalysisCache {
   segments = new Map<string, SegmentResult>();
+  dockerfile = new DockerfileCache();
 }
 
 interface SegmentResult {
@@ -86,7 +87,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const kind = pathClass === 'yaml' ? undefined : pathClass;
     return { kind, findings: [], suppressed: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
-  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext));
+  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext), options.cache?.dockerfile);
   return analyzeYaml(text, pathClass, options, config);
 }
 
@@ -105,10 +106,10 @@ function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext): AnalysisResult {
-  const model = parseDockerfile(text);
+function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext, cache?: DockerfileCache): AnalysisResult {
+  const model = parseDockerfile(text, cache);
   const { findings, failures } = runRules('dockerfile', model, config, buildContext);
-  const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+  const instructionSpans = model.instructions.map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
   const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
   return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures, facts: dockerfileFacts(model) };
 }

@@ -3,6 +3,17 @@ import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { isPseudoImage, parseImageReference, type ImageReference } from '../image/image-reference';
 import { isShellName, parseShell, splitCommand, type ShellCommand } from './shell';
+import { ChunkCache, parseInChunks } from './stage-chunks';
+
+/**
+ * What one document's previous analyses leave for the next: the parsed chunks (stages) and the
+ * shell commands of their RUNs. Pass the same object for successive versions of one document.
+ */
+export class DockerfileCache {
+  chunks = new ChunkCache();
+  /** Shell commands by instruction, with the offset of the instruction's chunk they were read at. */
+  shells = new Map<Instruction, { chunkOffset: number; commands: ShellCommand[] }>();
+}
 
 /** A build stage: one FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -26,9 +37,12 @@ export interface DockerfileModel {
   kind: 'dockerfile';
   text: string;
   lines: LineIndex;
-  ast: Dockerfile;
+  /** The whole file's dockerfile-ast tree (parsed on first use when the model was built from chunks). */
+  readonly ast: Dockerfile;
   escapeChar: string;
   stages: Stage[];
+  /** Every instruction of the file in order, as `ast.getInstructions()` lists them (without a whole-file parse). */
+  instructions: Instruction[];
   /** Instructions before the first FROM (global ARGs, parser directives are not instructions). */
   globalInstructions: Instruction[];
   /** The shell commands a RUN executes (memoised; includes `sh -c` scripts and heredoc bodies). */
@@ -36,15 +50,18 @@ export interface DockerfileModel {
   offsetAt(position: Range['start']): number;
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+export function parseDockerfile(text: string, cache?: DockerfileCache): DockerfileModel {
   const lines = new LineIndex(text);
-  const escapeChar = ast.getEscapeCharacter();
-  const globalArgs = resolveGlobalArgs(ast);
+  const chunked = cache ? parseInChunks(text, lines, cache.chunks) : undefined;
+  let fullAst = chunked ? undefined : DockerfileParser.parse(text);
+  const head = chunked?.head ?? fullAst!;
+  const escapeChar = head.getEscapeCharacter();
+  const globalArgs = resolveGlobalArgs(head);
 
   const stages: Stage[] = [];
   const globalInstructions: Instruction[] = [];
-  for (const instruction of ast.getInstructions()) {
+  const instructions = chunked?.instructions ?? fullAst!.getInstructions();
+  for (const instruction of instructions) {
     if (instruction.getKeyword() === 'FROM') {
       stages.push(createStage(instruction as From, stages, globalArgs));
     } else if (stages.length === 0) {
@@ -55,26 +72,46 @@ export function parseDockerfile(text: string): DockerfileModel {
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
 
-  const shellCache = new Map<Instruction, ShellCommand[]>();
+  // Shell commands of an unchanged chunk are reused, moved by how far the chunk moved in the text.
+  const chunkOffsets = new Map<Instruction, number>();
+  for (const chunk of chunked?.chunks ?? []) for (const instruction of chunk.instructions) chunkOffsets.set(instruction, chunk.startOffset);
+  const previousShells = cache?.shells;
+  const shells = new Map<Instruction, { chunkOffset: number; commands: ShellCommand[] }>();
+  if (cache) cache.shells = shells;
   const model: DockerfileModel = {
     kind: 'dockerfile',
     text,
     lines,
-    ast,
+    get ast() {
+      fullAst ??= DockerfileParser.parse(text);
+      return fullAst;
+    },
     escapeChar,
     stages,
+    instructions,
     globalInstructions,
     offsetAt: (position) => lines.offsetAt(position),
     shellCommands(run) {
-      let commands = shellCache.get(run);
-      if (!commands) {
-        commands = runCommands(model, run);
-        shellCache.set(run, commands);
-      }
+      const known = shells.get(run);
+      if (known) return known.commands;
+      const chunkOffset = chunkOffsets.get(run) ?? -1;
+      const previous = chunkOffset >= 0 ? previousShells?.get(run) : undefined;
+      const commands = !previous ? runCommands(model, run) : previous.chunkOffset === chunkOffset ? previous.commands : shiftCommands(previous.commands, chunkOffset - previous.chunkOffset);
+      shells.set(run, { chunkOffset, commands });
       return commands;
     },
   };
   return model;
+}
+
+function shiftCommands(commands: ShellCommand[], delta: number): ShellCommand[] {
+  return commands.map((c) => ({
+    ...c,
+    start: c.start + delta,
+    end: c.end + delta,
+    ...(c.connectorStart !== undefined ? { connectorStart: c.connectorStart + delta } : {}),
+    words: c.words.map((w) => ({ ...w, start: w.start + delta, end: w.end + delta })),
+  }));
 }
 
 function resolveGlobalArgs(ast: Dockerfile): Map<string, string> {

@@ -44,6 +44,18 @@ function managerFor(name: string): ManagerSpec | undefined {
 }
 
 export function findPackageInstall(command: ShellCommand): PackageInstall | null {
+  // Asked by several rules for every command: computed once per command (shared; never mutate it).
+  let install = installs.get(command);
+  if (install === undefined) {
+    install = readPackageInstall(command);
+    installs.set(command, install);
+  }
+  return install;
+}
+
+const installs = new WeakMap<ShellCommand, PackageInstall | null>();
+
+function readPackageInstall(command: ShellCommand): PackageInstall | null {
   const { name, args } = splitCommand(command);
   if (!name) return null;
   let program = name;

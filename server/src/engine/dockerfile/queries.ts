@@ -13,8 +13,26 @@ export interface RunInStage {
 }
 
 export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
-  return stage.instructions.filter((i) => i.getKeyword() === keyword);
+  return keywordIndex(stage).get(keyword) ?? [];
 }
+
+/** The stage's instructions by keyword, built once per stage (rules ask for the same keywords over and over). */
+function keywordIndex(stage: Stage): Map<string, Instruction[]> {
+  let index = keywordIndexes.get(stage);
+  if (!index) {
+    index = new Map();
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      const list = index.get(keyword);
+      if (list) list.push(instruction);
+      else index.set(keyword, [instruction]);
+    }
+    keywordIndexes.set(stage, index);
+  }
+  return index;
+}
+
+const keywordIndexes = new WeakMap<Stage, Map<string, Instruction[]>>();
 
 /**
  * Instructions with this keyword, including `ONBUILD <keyword> …` triggers (the trigger itself,
@@ -23,6 +41,8 @@ export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
  * (USER, EXPOSE) use `instructionsOf`, which ignores triggers.
  */
 export function instructionsWithTriggersOf(stage: Stage, keyword: string): Instruction[] {
+  const index = keywordIndex(stage);
+  if (!index.has('ONBUILD')) return [...(index.get(keyword) ?? [])];
   const result: Instruction[] = [];
   for (const instruction of stage.instructions) {
     const k = instruction.getKeyword();
@@ -37,6 +57,18 @@ export function instructionsWithTriggersOf(stage: Stage, keyword: string): Instr
 
 /** Every RUN (and `ONBUILD RUN` trigger) of the given stages with its shell commands. */
 export function runsOf(model: DockerfileModel, stages: Stage[] = model.stages): RunInStage[] {
+  // Most rules ask for every RUN of the model: answer that once per model (shared; never mutate it).
+  if (stages === model.stages) {
+    let all = allRuns.get(model);
+    if (!all) allRuns.set(model, (all = readRuns(model, stages)));
+    return all;
+  }
+  return readRuns(model, stages);
+}
+
+const allRuns = new WeakMap<DockerfileModel, RunInStage[]>();
+
+function readRuns(model: DockerfileModel, stages: Stage[]): RunInStage[] {
   const result: RunInStage[] = [];
   for (const stage of stages) {
     for (const run of instructionsWithTriggersOf(stage, 'RUN')) result.push({ stage, run, commands: model.shellCommands(run) });
@@ -46,6 +78,17 @@ export function runsOf(model: DockerfileModel, stages: Stage[] = model.stages): 
 
 /** Every command of the given stages' RUNs, with the RUN it is in. */
 export function commandsOf(model: DockerfileModel, stages: Stage[] = model.stages): Array<RunInStage & { command: ShellCommand }> {
+  if (stages === model.stages) {
+    let all = allCommands.get(model);
+    if (!all) allCommands.set(model, (all = readCommands(model, stages)));
+    return all;
+  }
+  return readCommands(model, stages);
+}
+
+const allCommands = new WeakMap<DockerfileModel, Array<RunInStage & { command: ShellCommand }>>();
+
+function readCommands(model: DockerfileModel, stages: Stage[]): Array<RunInStage & { command: ShellCommand }> {
   return runsOf(model, stages).flatMap((run) => run.commands.map((command) => ({ ...run, command })));
 }
 
@@ -89,6 +132,17 @@ export interface InstallInStage extends RunInStage {
 }
 
 export function packageInstallsOf(model: DockerfileModel, stages: Stage[] = model.stages): InstallInStage[] {
+  if (stages === model.stages) {
+    let all = allInstalls.get(model);
+    if (!all) allInstalls.set(model, (all = readInstalls(model, stages)));
+    return all;
+  }
+  return readInstalls(model, stages);
+}
+
+const allInstalls = new WeakMap<DockerfileModel, InstallInStage[]>();
+
+function readInstalls(model: DockerfileModel, stages: Stage[]): InstallInStage[] {
   const result: InstallInStage[] = [];
   for (const run of runsOf(model, stages)) {
     for (const command of run.commands) {

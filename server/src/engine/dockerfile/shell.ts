@@ -429,6 +429,18 @@ export interface SplitCommand {
 }
 
 export function splitCommand(command: ShellCommand): SplitCommand {
+  // Every rule asks for every command's split: compute it once per command (the result is shared; never mutate it).
+  let split = splits.get(command);
+  if (!split) {
+    split = computeSplit(command);
+    splits.set(command, split);
+  }
+  return split;
+}
+
+const splits = new WeakMap<ShellCommand, SplitCommand>();
+
+function computeSplit(command: ShellCommand): SplitCommand {
   const words = command.words;
   const wrappers: ShellWord[] = [];
   let i = 0;
