@@ -23,7 +23,14 @@ export function runAudit(options: AuditOptions): AuditReport {
       problems.push({ relative: file.relative, reason: read.skipped });
       continue;
     }
-    const result = analyze(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
+    let result: ReturnType<typeof analyze>;
+    try {
+      result = analyze(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
+    } catch (error) {
+      // A parser bug on one file must not lose the report for all the others.
+      problems.push({ relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.name : 'error'}); please report it` });
+      continue;
+    }
     if (!result.kind) continue;
     for (const failure of result.failures) {
       process.stderr.write(`bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);
