@@ -84,9 +84,9 @@ describe('bulkhead audit', () => {
   it('SARIF fingerprints stay the same when lines move', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bulkhead-fp-'));
     try {
-      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:20\nUSER root\n');
+      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:24\nUSER root\n');
       const before = JSON.parse(run(['audit', '.', '--format', 'sarif'], dir).stdout).runs[0].results[0];
-      writeFileSync(path.join(dir, 'Dockerfile'), '# a comment\n\nFROM node:20\nRUN echo hi\nUSER root\n');
+      writeFileSync(path.join(dir, 'Dockerfile'), '# a comment\n\nFROM node:24\nRUN echo hi\nUSER root\n');
       const after = JSON.parse(run(['audit', '.', '--format', 'sarif'], dir).stdout).runs[0].results[0];
       assert.notEqual(before.locations[0].physicalLocation.region.startLine, after.locations[0].physicalLocation.region.startLine);
       assert.deepEqual(before.partialFingerprints, after.partialFingerprints);

@@ -17,7 +17,7 @@ describe('CLI build-context listing (for secret-file-copied)', () => {
 
   it('lists the Dockerfile directory, honouring .dockerignore anchored at the context root', () => {
     const dir = tree({
-      Dockerfile: 'FROM node:20\n',
+      Dockerfile: 'FROM node:24\n',
       '.dockerignore': '# comment\n.env\nsecrets/\n*.pem\n!keep.pem\n**/*.log\n',
       '.env': 'x',
       'keep.pem': 'x',

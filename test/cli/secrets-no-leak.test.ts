@@ -30,7 +30,7 @@ describe('bulkhead audit never prints a detected secret', () => {
     write(
       'api/Dockerfile',
       [
-        'FROM node:20',
+        'FROM node:24',
         `# deploy token ${keep(fake.github())}`,
         `ARG NPM_TOKEN=${keep(fake.npm())}`,
         `ENV AWS_ACCESS_KEY_ID=${keep(fake.awsAccessKeyId())} AWS_SECRET_ACCESS_KEY=${keep(fake.awsSecretAccessKey())}`,

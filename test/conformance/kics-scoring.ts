@@ -46,6 +46,17 @@ export interface KnownDifference {
   reason: string;
 }
 
+/**
+ * Bulkhead's answer to one of the corpus's `scope-question`s, matched by a phrase of the
+ * divergence note. In scope: the label is scored like any other (and on a negative, our rule may
+ * report that object). Out of scope: the label is excluded with our reason.
+ */
+export interface ScopeDecision {
+  notePhrase: string;
+  inScope: boolean;
+  reason: string;
+}
+
 export type Outcome = 'found' | 'missed' | 'excluded' | 'known-difference';
 
 export interface ExpectedResult { entry: MappingEntry; expected: Labeled; outcome: Outcome; reason?: string }
@@ -56,6 +67,10 @@ export interface ConformanceReport {
   falsePositives: FalsePositive[];
   /** Known differences that no longer occur: the list must be kept honest. */
   staleKnownDifferences: KnownDifference[];
+  /** Scope decisions no scope-question of the corpus matches. */
+  unusedScopeDecisions: ScopeDecision[];
+  /** Scope questions no decision answers (still excluded, listed so someone decides). */
+  undecidedScopeQuestions: string[];
   /** Files the engine could not analyse (parse notices, rule failures). */
   problems: string[];
 }
@@ -199,11 +214,21 @@ function touches(finding: Finding, spans: LineSpan[] | undefined, labeledLine: n
   return findingLines(finding).some((l) => inSpans(l, spans, labeledLine));
 }
 
-export function scoreConformance(options: { root?: string; knownDifferences?: KnownDifference[] } = {}): ConformanceReport {
+export function scoreConformance(options: { root?: string; knownDifferences?: KnownDifference[]; scopeDecisions?: ScopeDecision[] } = {}): ConformanceReport {
   const root = options.root ?? KICS_ROOT;
   const known = options.knownDifferences ?? [];
+  const decisions = options.scopeDecisions ?? [];
   const usedKnown = new Set<KnownDifference>();
-  const report: ConformanceReport = { expected: [], falsePositives: [], staleKnownDifferences: [], problems: [] };
+  const usedDecisions = new Set<ScopeDecision>();
+  const report: ConformanceReport = { expected: [], falsePositives: [], staleKnownDifferences: [], unusedScopeDecisions: [], undecidedScopeQuestions: [], problems: [] };
+
+  /** The decision answering a scope question; undefined when none does. */
+  const decide = (entry: MappingEntry, d: Divergence): ScopeDecision | undefined => {
+    const decision = decisions.find((x) => (d.note ?? '').includes(x.notePhrase));
+    if (decision) usedDecisions.add(decision);
+    else report.undecidedScopeQuestions.push(`${entry.dir}/${d.file}:${d.line} ${d.note ?? ''}`);
+    return decision;
+  };
 
   const knownFor = (entry: MappingEntry, file: string, line: number, type: KnownDifference['type']) =>
     known.find((k) => k.query === entry.dir && k.file === file && k.line === line && k.type === type);
@@ -220,7 +245,13 @@ export function scoreConformance(options: { root?: string; knownDifferences?: Kn
     for (const file of entry.positives) {
       const { locator, findings } = run(file);
       for (const expected of entry.expected.filter((e) => e.file === file)) {
-        const divergence = entry.divergences.find((d) => d.file === file && d.line === expected.line && d.kind !== 'negative-flagged-by-rule');
+        let divergence = entry.divergences.find((d) => d.file === file && d.line === expected.line && d.kind !== 'negative-flagged-by-rule');
+        let decisionReason: string | undefined;
+        if (divergence?.kind === 'scope-question') {
+          const decision = decide(entry, divergence);
+          if (decision?.inScope) divergence = undefined;
+          else if (decision) decisionReason = `out of scope: ${decision.reason}`;
+        }
         // location-mismatch: our rule reports another object of the same file; match by file.
         const spans = divergence?.kind === 'location-mismatch' ? [{ first: 1, last: Number.MAX_SAFE_INTEGER }] : locator.spans(expected.object);
         const found = findings.some((f) => touches(f, spans, expected.line));
@@ -228,7 +259,7 @@ export function scoreConformance(options: { root?: string; knownDifferences?: Kn
         let reason: string | undefined;
         if (divergence && divergence.kind !== 'location-mismatch') {
           outcome = 'excluded';
-          reason = `${divergence.kind}: ${divergence.note ?? ''}`.trim();
+          reason = decisionReason ?? `${divergence.kind}: ${divergence.note ?? ''}`.trim();
         } else if (!found) {
           const k = knownFor(entry, file, expected.line, 'miss');
           if (k) { outcome = 'known-difference'; reason = k.reason; usedKnown.add(k); }
@@ -239,7 +270,11 @@ export function scoreConformance(options: { root?: string; knownDifferences?: Kn
 
     for (const file of entry.negatives) {
       const { locator, findings } = run(file);
-      const allowed = entry.divergences.filter((d) => d.file === file).map((d) => ({ d, spans: locator.spans(d.object) }));
+      // Our rule may report the objects the corpus lists for this negative: those it flags by its own
+      // definition, and scope questions we decided are in scope. An out-of-scope object must stay clean.
+      const allowed = entry.divergences
+        .filter((d) => d.file === file && (d.kind !== 'scope-question' || decide(entry, d)?.inScope !== false))
+        .map((d) => ({ d, spans: locator.spans(d.object) }));
       for (const finding of findings) {
         if (allowed.some(({ d, spans }) => touches(finding, spans, d.line))) continue;
         const line = finding.range.start.line + 1;
@@ -250,6 +285,7 @@ export function scoreConformance(options: { root?: string; knownDifferences?: Kn
     }
   }
   report.staleKnownDifferences = known.filter((k) => !usedKnown.has(k));
+  report.unusedScopeDecisions = decisions.filter((d) => !usedDecisions.has(d));
   return report;
 }
 

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { KnownDifference } from './kics-scoring';
+import type { KnownDifference, ScopeDecision } from './kics-scoring';
 
-/** The reviewed list of KICS labels Bulkhead deliberately disagrees with (one reason each). */
-export function loadKnownDifferences(): KnownDifference[] {
-  return JSON.parse(readFileSync(path.join(__dirname, 'known-differences.json'), 'utf8')) as KnownDifference[];
+/**
+ * The one reviewed file of exceptions to the KICS labels: our answers to the corpus's scope
+ * questions, and the labels we deliberately disagree with. Every entry carries its reason.
+ */
+export interface KnownDifferencesFile {
+  scopeDecisions: ScopeDecision[];
+  differences: KnownDifference[];
+}
+
+export function loadKnownDifferences(): KnownDifferencesFile {
+  return JSON.parse(readFileSync(path.join(__dirname, 'known-differences.json'), 'utf8')) as KnownDifferencesFile;
 }

@@ -8,7 +8,12 @@ import * as path from 'node:path';
 import { formatMarkdownTable, scoreConformance, summarise } from './kics-scoring';
 import { loadKnownDifferences } from './known-differences';
 
-const report = scoreConformance({ knownDifferences: loadKnownDifferences() });
+function scoringOptions() {
+  const { differences, scopeDecisions } = loadKnownDifferences();
+  return { knownDifferences: differences, scopeDecisions };
+}
+
+const report = scoreConformance(scoringOptions());
 const { total, recall } = summarise(report);
 const table = formatMarkdownTable(report);
 console.log(table);
@@ -16,6 +21,9 @@ console.log(`\nrecall ${(recall * 100).toFixed(1)}% (${total.found}/${total.foun
 for (const r of report.expected.filter((e) => e.outcome === 'missed')) console.log(`MISS  ${r.entry.dir}/${r.expected.file}:${r.expected.line} ${r.entry.rule} ${r.expected.objectKey ?? ''}`);
 for (const fp of report.falsePositives.filter((f) => !f.known)) console.log(`FP    ${fp.entry.dir}/${fp.file}:${fp.line} ${fp.entry.rule} ${fp.message}`);
 for (const k of report.staleKnownDifferences) console.log(`STALE known difference ${k.query}/${k.file}:${k.line} ${k.type}`);
+for (const d of report.unusedScopeDecisions) console.log(`UNUSED scope decision "${d.notePhrase}"`);
+for (const q of report.undecidedScopeQuestions) console.log(`UNDECIDED ${q}`);
+for (const r of report.expected.filter((e) => e.outcome === 'excluded')) console.log(`EXCL  ${r.entry.dir}/${r.expected.file}:${r.expected.line} ${r.entry.rule} — ${r.reason}`);
 for (const p of report.problems) console.log(`NOTE  ${p}`);
 
 if (process.argv.includes('--write')) {

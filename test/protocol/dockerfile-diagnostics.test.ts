@@ -24,7 +24,7 @@ describe('language server over stdio: Dockerfiles', () => {
 
   it('an edit that fixes the problem clears it', async () => {
     const uri = 'file:///work/project/fix/Dockerfile';
-    client.open(uri, 'dockerfile', 'FROM node:20\nUSER root\n');
+    client.open(uri, 'dockerfile', 'FROM node:24\nUSER root\n');
     await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1 && p.diagnostics.some((d) => d.code === 'root-user'));
     client.change(uri, 2, [{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } }, text: 'node' }]);
     const after = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
@@ -33,7 +33,7 @@ describe('language server over stdio: Dockerfiles', () => {
 
   it('rapid edits end with diagnostics for the last version, never a stale one after it', async () => {
     const uri = 'file:///work/project/rapid/Dockerfile';
-    client.open(uri, 'dockerfile', 'FROM node:20\nUSER node\n');
+    client.open(uri, 'dockerfile', 'FROM node:24\nUSER node\n');
     await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
     // Type "root" over "node" one keystroke at a time, then back to "node".
     const steps = ['USER r', 'USER ro', 'USER roo', 'USER root', 'USER roo', 'USER ro', 'USER r', 'USER ', 'USER n', 'USER no', 'USER nod', 'USER node'];
@@ -48,7 +48,7 @@ describe('language server over stdio: Dockerfiles', () => {
 
   it('hover on a flagged range explains the rule and the fix', async () => {
     const uri = 'file:///work/project/hover/Dockerfile';
-    client.open(uri, 'dockerfile', 'FROM node:20\nUSER root\n');
+    client.open(uri, 'dockerfile', 'FROM node:24\nUSER root\n');
     await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 6 } })) as { contents: { kind: string; value: string } };
     assert.equal(hover.contents.kind, 'markdown');

@@ -21,7 +21,7 @@ describe('language server over stdio: secrets never leak', () => {
   after(async () => client.shutdown());
 
   const documents = [
-    { uri: 'file:///work/leak/Dockerfile', languageId: 'dockerfile', text: () => `FROM node:20\n# ${keep(fake.github())}\nENV DB_PASSWORD=${keep(fake.password(20))}\nARG API_KEY=${keep(fake.stripeLive())}\nUSER node\n` },
+    { uri: 'file:///work/leak/Dockerfile', languageId: 'dockerfile', text: () => `FROM node:24\n# ${keep(fake.github())}\nENV DB_PASSWORD=${keep(fake.password(20))}\nARG API_KEY=${keep(fake.stripeLive())}\nUSER node\n` },
     { uri: 'file:///work/leak/compose.yaml', languageId: 'dockercompose', text: () => `services:\n  app:\n    image: example/app:1.0\n    environment:\n      SECRET_KEY: ${keep(fake.password(24))}\n` },
     { uri: 'file:///work/leak/docker-compose.yml', languageId: 'dockercompose', text: () => `services:\n  app:\n    image: example/app:1.0\n    environment:\n      - SLACK_TOKEN=${keep(fake.slack())}\n` },
     {

@@ -5,7 +5,7 @@ import { parseDockerfile } from './dockerfile/model';
 import { readComposeProject } from './compose/model';
 import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
-import { readObject, type KubernetesObject } from './kubernetes/model';
+import { readObjects } from './kubernetes/model';
 import { formatBytes, LIMITS, lineCountOver, longestLineOver, looksBinary, type Limits } from './limits';
 import { injectedRuleFault } from '../faults';
 import { memoiseBuildContext, type BuildContext } from './build-context';
@@ -192,17 +192,8 @@ function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', conf
 function readKubernetes(yaml: ParsedYaml): KubernetesDocument | undefined {
   const { view } = yaml;
   const root = view.map(yaml.doc.contents);
-  const top = root && readObject(view, root);
-  if (!top) return undefined;
-  const objects: KubernetesObject[] = [];
-  if (top.kind === 'List' || top.kind.endsWith('List')) {
-    for (const item of view.items(view.get(root, 'items'))) {
-      const object = view.map(item) && readObject(view, view.map(item)!);
-      if (object) objects.push(object);
-    }
-  } else {
-    objects.push(top);
-  }
+  const objects = root ? readObjects(view, root) : [];
+  if (objects.length === 0) return undefined;
   return { kind: 'kubernetes', view, yaml, objects };
 }
 

@@ -1,6 +1,8 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { YamlView } from '../yaml/view';
 import type { Range } from '../types';
+import { interpolate } from './interpolation';
+import { readYamlImage, type YamlImage } from '../yaml/image';
 
 export interface ComposeService {
   name: string;
@@ -58,4 +60,55 @@ export function servicePair(view: YamlView, service: ComposeService, key: string
     if (pair) return pair;
   }
   return undefined;
+}
+
+/**
+ * A sequence key (`cap_add`, `cap_drop`, `security_opt`, `ports`…) with `extends` applied: Compose
+ * merges these sequences, so the items of the service and of every base count.
+ */
+export function serviceItems(view: YamlView, service: ComposeService, key: string): Node[] {
+  const seen = new Set<Node>();
+  const items: Node[] = [];
+  for (const s of [service, ...service.bases]) {
+    for (const item of view.items(view.get(s.node, key))) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+/** A scalar service value with `extends` applied and interpolation resolved (`${PRIV:-true}` → `true`). */
+export function serviceText(view: YamlView, service: ComposeService, key: string): { text: string; node: Node } | undefined {
+  const node = serviceValue(view, service, key);
+  const written = view.string(node);
+  if (node === undefined || written === undefined) return undefined;
+  const text = interpolatedText(written);
+  return text === undefined ? undefined : { text, node };
+}
+
+/** The text a Compose value stands for, or undefined when a variable without default decides it. */
+export function interpolatedText(written: string): string | undefined {
+  if (!written.includes('$')) return written;
+  const result = interpolate(written);
+  return result.unresolved ? undefined : result.value;
+}
+
+/** A boolean service value (`true`, `"true"`, `${X:-true}`), YAML 1.1 spellings included. */
+export function serviceBool(view: YamlView, service: ComposeService, key: string): { value: boolean; node: Node } | undefined {
+  const node = serviceValue(view, service, key);
+  if (node === undefined) return undefined;
+  const direct = view.bool(node);
+  if (direct !== undefined) return { value: direct, node };
+  const text = view.string(node);
+  const resolved = text === undefined ? undefined : interpolatedText(text)?.trim().toLowerCase();
+  if (resolved === 'true' || resolved === 'yes' || resolved === 'on') return { value: true, node };
+  if (resolved === 'false' || resolved === 'no' || resolved === 'off') return { value: false, node };
+  return undefined;
+}
+
+/** The service's image (with `extends` and interpolation applied); none for build-only services. */
+export function serviceImage(view: YamlView, service: ComposeService): YamlImage | undefined {
+  return readYamlImage(view, serviceValue(view, service, 'image'), { compose: true });
 }

@@ -14,6 +14,15 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import eolImage from './eol-image';
+import missingLimits from './missing-limits';
+import hostPathMount from './host-path-mount';
+import hostPort from './host-port';
+import writableRootFilesystem from './writable-root-filesystem';
+import securityProfile from './security-profile';
+import serviceAccountToken from './service-account-token';
+import rbacWildcard from './rbac-wildcard';
+import clusterAdminBinding from './cluster-admin-binding';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +41,15 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  eolImage,
+  missingLimits,
+  hostPathMount,
+  hostPort,
+  writableRootFilesystem,
+  securityProfile,
+  serviceAccountToken,
+  rbacWildcard,
+  clusterAdminBinding,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -13,7 +13,8 @@ export interface YamlSegment {
   startLine: number;
 }
 
-const MARKER = /^---(?:[ \t]|$)/;
+// `---` then a space, a tab or the end of the line (CRLF files end it with `\r`).
+const MARKER = /^---(?:[ \t\r]|$)/;
 
 export function splitYamlDocuments(text: string): YamlSegment[] {
   const segments: YamlSegment[] = [];

@@ -53,9 +53,8 @@ export class YamlView {
     if (!map || depth > 16) return undefined;
     const merges: unknown[] = [];
     for (const item of map.items) {
-      const k = scalarText(item.key);
-      if (k === key) return item;
-      if (k === '<<') merges.push(item.value);
+      if (isMergeKey(item.key)) merges.push(item.value);
+      else if (scalarText(item.key) === key) return item;
     }
     for (const merge of merges) {
       const resolved = this.resolve(merge);
@@ -91,11 +90,11 @@ export class YamlView {
       if (!m || depth > 16) return;
       const merges: unknown[] = [];
       for (const item of m.items) {
-        const k = scalarText(item.key);
-        if (k === '<<') {
+        if (isMergeKey(item.key)) {
           merges.push(item.value);
           continue;
         }
+        const k = scalarText(item.key);
         if (k === undefined || seen.has(k)) continue;
         seen.add(k);
         result.push(item);
@@ -117,8 +116,7 @@ export class YamlView {
 
   string(node: unknown): string | undefined {
     const n = this.resolve(node);
-    if (!isScalar(n) || n.value === null || n.value === undefined) return undefined;
-    return typeof n.value === 'object' ? undefined : String(n.value);
+    return scalarText(n);
   }
 
   /** YAML 1.1 and 1.2 truthiness as Kubernetes and Compose read booleans. */
@@ -156,9 +154,24 @@ export class YamlView {
   }
 }
 
+/**
+ * The text of a scalar as the tools read it: strings, numbers and booleans. A merge key (`<<`)
+ * is parsed as a scalar holding a Symbol, not text, so it never reads as a key named
+ * "Symbol(<<)"; use `isMergeKey` for it.
+ */
 export function scalarText(node: unknown): string | undefined {
-  if (isScalar(node)) return node.value === null || node.value === undefined ? undefined : String(node.value);
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return undefined;
+}
+
+/** `<<` as a YAML 1.1 merge key (plain, not quoted): `yaml` parses it to a Symbol-valued scalar. */
+export function isMergeKey(node: unknown): boolean {
+  if (!isScalar(node)) return false;
+  const value = node.value;
+  return typeof value === 'symbol' && value.description === '<<';
 }
 
 export { isMap, isSeq, isScalar, isPair, Scalar };

@@ -1,0 +1,31 @@
+import { defineRule } from '../rule';
+import { pairRange } from '../yaml/pair-range';
+
+export default defineRule({
+  id: 'service-account-token',
+  title: 'Service account token mounted',
+  description:
+    'Unless the pod spec sets `automountServiceAccountToken: false`, every container gets an API token: code execution in the pod becomes access to the Kubernetes API with the service account\'s rights.',
+  severity: 'info',
+  kinds: ['kubernetes'],
+  peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'] },
+  howToFix: 'Set `automountServiceAccountToken: false` in the pod spec; pods that call the API mount a projected token only where they need it.',
+  fixable: false,
+  check: {
+    kubernetes({ model, report }) {
+      const { view } = model;
+      for (const object of model.objects) {
+        for (const pod of object.podSpecs) {
+          const pair = view.pair(pod.spec, 'automountServiceAccountToken');
+          const value = view.bool(pair?.value);
+          if (value === false) continue;
+          if (pair && value === true) {
+            report({ range: pairRange(view, pair)!, message: 'The pod spec sets automountServiceAccountToken: true: every container gets a Kubernetes API token.' });
+          } else {
+            report({ range: pod.anchorRange, message: 'The pod spec does not set automountServiceAccountToken: false, so every container gets a Kubernetes API token.' });
+          }
+        }
+      }
+    },
+  },
+});
