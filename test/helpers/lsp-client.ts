@@ -44,12 +44,12 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  async initialize(extraWorkspaceCapabilities: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...extraWorkspaceCapabilities },
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
       },
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, DEFAULT_CONFIG, type EngineConfig, type FileKind, type Rule } from '../../server/src/engine';
+import { analyze, applyTextEdits, chooseFixes, DEFAULT_CONFIG, preferredFix, type EngineConfig, type FileKind, type Rule } from '../../server/src/engine';
 
 /**
  * ESLint-style table tests for one rule. Positions are 1-based (as the CLI prints them);
@@ -24,10 +24,20 @@ export interface ExpectedFinding {
   severity?: 'error' | 'warning' | 'info';
   /** A substring or pattern the message must match. */
   message?: string | RegExp;
+  /** The title of the finding's preferred fix (substring or pattern); `null`: no fix offered. */
+  fix?: string | RegExp | null;
+  /** Whether that fix is safe (applied by fix-all). */
+  safe?: boolean;
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /**
+   * The exact text after applying each finding's preferred fix (one pass, skipping fixes that
+   * overlap an earlier one, as an editor's "fix all of this rule" would); `null`: no finding has a
+   * fix. After the fix, the tested rule must not report the fixed findings again.
+   */
+  output?: string | null;
 }
 
 const DEFAULT_PATHS: Record<FileKind, string> = { dockerfile: 'Dockerfile', compose: 'compose.yaml', kubernetes: 'manifest.yaml' };
@@ -64,10 +74,30 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (e.severity) assert.equal(findings[j].severity, e.severity);
           if (e.message instanceof RegExp) assert.match(findings[j].message, e.message);
           else if (e.message) assert.ok(findings[j].message.includes(e.message), `message "${findings[j].message}" lacks "${e.message}"`);
+          const fix = preferredFix(findings[j]);
+          if (e.fix === null) assert.equal(fix, undefined, `finding ${j + 1} should have no fix, has "${fix?.title}"`);
+          else if (e.fix instanceof RegExp) assert.match(fix?.title ?? '', e.fix);
+          else if (e.fix) assert.ok(fix?.title.includes(e.fix), `fix title "${fix?.title}" lacks "${e.fix}"`);
+          if (e.safe !== undefined) assert.equal(fix?.safe, e.safe, `finding ${j + 1}: fix "${fix?.title}" safe`);
         });
+        if (c.output !== undefined) checkOutput(rule, c, findings);
       });
     });
   });
+}
+
+function checkOutput(rule: Rule, c: InvalidCase, findings: ReturnType<typeof runRule>): void {
+  const chosen = chooseFixes(c.code, findings, preferredFix);
+  if (c.output === null) {
+    assert.deepEqual(chosen.map((x) => x.fix.title), [], 'expected no fix');
+    return;
+  }
+  assert.ok(chosen.length > 0, 'expected a fix, the findings have none');
+  const output = applyTextEdits(c.code, chosen.flatMap((x) => x.fix.edits));
+  assert.equal(output, c.output, 'text after the fix');
+  // The fixed findings are gone (others, e.g. skipped overlapping fixes, may remain).
+  const after = runRule(rule, { ...c, code: output });
+  assert.ok(after.length <= findings.length - chosen.length, `the fix left findings of ${rule.id}:\n${after.map(describeFinding).join('\n')}`);
 }
 
 function describeFinding(f: { ruleId: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }): string {

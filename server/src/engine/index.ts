@@ -9,3 +9,5 @@ export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
 export type { BuildContext } from './build-context';
 export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';
+export { applyTextEdits, minimalEdits, OverlappingEditsError } from './fixes/apply';
+export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions } from './fixes/fix-all';

@@ -15,6 +15,7 @@ import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
 import { createDocsLinker, ruleHoverMarkdown } from './docs';
 import { readSettings, type ServerSettings } from './settings';
+import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { VERSION } from '../version';
 
 interface DocumentState {
@@ -37,18 +38,21 @@ export function startSession(connection: Connection, bundleDir: string): void {
   let settings: ServerSettings = readSettings(undefined);
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
+  let versionedEdits = false;
 
   const queue = new AnalysisQueue((uri) => analyseDocument(uri));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial && typeof initial === 'object') settings = readSettings(initial);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       },
       serverInfo: { name: 'bulkhead-language-server', version: VERSION },
     };
@@ -147,6 +151,29 @@ export function startSession(connection: Connection, bundleDir: string): void {
     if (!finding) return null;
     const markdown = ruleHoverMarkdown(finding.ruleId, docsUrl(finding.ruleId));
     return markdown ? { contents: { kind: 'markdown', value: markdown }, range: finding.range } : null;
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const state = states.get(params.textDocument.uri);
+    if (!document || !state || !settings.enable) return [];
+    const analyzeOptions = { path: uriToPath(document.uri), languageId: document.languageId, config: settings.config };
+    // Diagnostics may be a version behind (analysis is debounced): fixes must match the text as it is now.
+    let result = state.version === document.version ? state.result : undefined;
+    if (!result) {
+      try {
+        result = analyze(document.getText(), { ...analyzeOptions, cache: state.cache });
+      } catch (error) {
+        connection.console.error(`Bulkhead: code actions for ${document.uri} failed: ${errorText(error)}`);
+        return [];
+      }
+    }
+    try {
+      return codeActions(params, { document, result, analyzeOptions, versionedEdits });
+    } catch (error) {
+      connection.console.error(`Bulkhead: code actions for ${document.uri} failed: ${errorText(error)}`);
+      return [];
+    }
   });
 
   documents.listen(connection);

@@ -17,5 +17,7 @@ ruleTester(rule, {
     { name: 'exec form', code: 'FROM debian:12\nADD ["config.ini", "/etc/app/"]\n', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }] },
     { name: 'unknown source copied to a non-archive file name', code: 'FROM eclipse-temurin:21\nARG JAR_FILE\nADD ${JAR_FILE} app.jar\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 4 }] },
     { name: 'lower-case keyword and ONBUILD', code: 'FROM debian:12\nadd main.go .\nONBUILD ADD . /src\n', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4 }, { line: 3, column: 9, endLine: 3, endColumn: 12 }] },
+    // Fix (safe): ADD → COPY, same case, flags kept.
+    { name: 'fix: keyword replaced, flags and ONBUILD kept', code: 'FROM debian:12\nADD --chown=1000 run.sh /run.sh\nadd main.go .\nONBUILD ADD . /src\n', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 4, fix: 'Use COPY instead of ADD', safe: true }, { line: 3, column: 1, endLine: 3, endColumn: 4 }, { line: 4, column: 9, endLine: 4, endColumn: 12 }], output: 'FROM debian:12\nCOPY --chown=1000 run.sh /run.sh\ncopy main.go .\nONBUILD COPY . /src\n' },
   ],
 });

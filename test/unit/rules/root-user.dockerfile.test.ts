@@ -22,5 +22,13 @@ ruleTester(rule, {
     { name: 'ONBUILD USER does not set this image\'s user', code: 'FROM node:20\nONBUILD USER node\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13 }] },
     { name: 'scratch runs as uid 0 unless told otherwise', code: 'FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /app /app\n', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 13 }] },
     { name: 'only the final stage counts', code: 'FROM node:20 AS build\nUSER node\nFROM node:20-slim\nCMD ["node"]\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 18 }] },
+    // Fixes: USER <uid> (bulkhead.fix.user), offered one by one (not fix-all: the uid may not own the files it needs).
+    { name: 'fix: USER before the final CMD, above its comment', code: 'FROM node:20\nRUN npm ci\n# start\nCMD ["node", "app.js"]\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, fix: 'Run as non-root user 10001', safe: false }], output: 'FROM node:20\nRUN npm ci\nUSER 10001\n# start\nCMD ["node", "app.js"]\n' },
+    { name: 'fix: ENTRYPOINT then CMD, USER goes before both', code: 'FROM node:20\nEXPOSE 80\nENTRYPOINT ["node"]\nCMD ["app.js"]\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13 }], output: 'FROM node:20\nEXPOSE 80\nUSER 10001\nENTRYPOINT ["node"]\nCMD ["app.js"]\n' },
+    { name: 'fix: no CMD, appended at the end (missing final newline added)', code: 'FROM node:20\nRUN npm ci', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13 }], output: 'FROM node:20\nRUN npm ci\nUSER 10001\n' },
+    { name: 'fix: USER root replaced when nothing is built after it', code: 'FROM node:20\nRUN id\nUSER root\nCMD ["node"]\n', errors: [{ line: 3, column: 6, endLine: 3, endColumn: 10 }], output: 'FROM node:20\nRUN id\nUSER 10001\nCMD ["node"]\n' },
+    { name: 'fix: USER root followed by RUN keeps the RUN as root, switches before CMD', code: 'FROM node:20\nUSER root\nRUN apt-get update\nCMD ["node"]\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10 }], output: 'FROM node:20\nUSER root\nRUN apt-get update\nUSER 10001\nCMD ["node"]\n' },
+    { name: 'fix: root from the base stage, USER added in the final stage', code: 'FROM node:20 AS base\nUSER root\nFROM base\nCMD ["node"]\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 10 }], output: 'FROM node:20 AS base\nUSER root\nFROM base\nUSER 10001\nCMD ["node"]\n' },
+    { name: 'fix: configured uid, CRLF kept', code: 'FROM node:20\r\nCMD ["node"]\r\n', config: { fix: { user: '2000', limits: { cpu: '500m', memory: '512Mi', pids: 200 } } }, errors: [{ line: 1, column: 1, endLine: 1, endColumn: 13, fix: 'Run as non-root user 2000' }], output: 'FROM node:20\r\nUSER 2000\r\nCMD ["node"]\r\n' },
   ],
 });

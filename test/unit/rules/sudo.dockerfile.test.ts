@@ -22,5 +22,10 @@ ruleTester(rule, {
     { name: 'ONBUILD RUN triggers count', code: 'FROM debian:12\nONBUILD RUN sudo make install\n', errors: [{ line: 2, column: 13, endLine: 2, endColumn: 17 }] },
     { name: 'escape directive backtick', code: '# escape=`\nFROM debian:12\nRUN make `\n  && sudo make install\n', errors: [{ line: 4, column: 6, endLine: 4, endColumn: 10 }] },
     { name: 'apk add sudo', code: 'FROM alpine:3.20\nRUN apk add --no-cache sudo=1.9.15-r0\n', errors: [{ line: 2, column: 24, endLine: 2, endColumn: 38 }] },
+    // Fixes: the sudo prefix goes where RUN already runs as root; the package goes when nothing uses it.
+    { name: 'fix: prefix removed (no USER, official image: safe)', code: 'FROM debian:12\nRUN sudo apt-get update && true\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, fix: 'Remove the sudo prefix', safe: true }], output: 'FROM debian:12\nRUN apt-get update && true\n' },
+    { name: 'fix: after USER root (safe); other base image without USER is offered, not safe', code: 'FROM jenkins/jenkins:lts\nRUN sudo ls\nUSER root\nRUN sudo ls\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, safe: false }, { line: 4, column: 5, endLine: 4, endColumn: 9, safe: true }], output: 'FROM jenkins/jenkins:lts\nRUN ls\nUSER root\nRUN ls\n' },
+    { name: 'no prefix fix under a non-root USER or with sudo options', code: 'FROM debian:12\nRUN sudo -u app ls\nUSER app\nRUN sudo ls\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9, fix: null }, { line: 4, column: 5, endLine: 4, endColumn: 9, fix: null }], output: null },
+    { name: 'fix: the package goes when no RUN uses sudo', code: 'FROM debian:12\nRUN apt-get install -y curl sudo\n', errors: [{ line: 2, column: 29, endLine: 2, endColumn: 33, fix: 'Remove sudo from the install list' }], output: 'FROM debian:12\nRUN apt-get install -y curl\n' },
   ],
 });

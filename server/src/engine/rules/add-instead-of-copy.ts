@@ -1,4 +1,5 @@
-import type { ModifiableInstruction } from 'dockerfile-ast';
+import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import type { Fix } from '../types';
 import { defineRule } from '../rule';
 import { instructionsWithTriggersOf } from '../dockerfile/queries';
 import { addSources, isGitSource, isHttpSource } from './add-remote-url';
@@ -16,6 +17,17 @@ const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|taz|tlz|gz|bz2|xz|zst|lz|lzma|z)$/i
  * is not valid Dockerfile (only COPY takes --from) and is left to the build to reject.
  * `ONBUILD ADD` triggers count. The range is the `ADD` keyword, which the fix replaces with `COPY`.
  */
+/** Flags only ADD understands; with one of them the instruction stays ADD. */
+const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+
+/** `ADD` → `COPY` (same case as written); `--chown`, `--chmod` and `--link` mean the same on COPY. Safe. */
+function copyFix(add: Instruction): Fix[] | undefined {
+  if (((add as ModifiableInstruction).getFlags?.() ?? []).some((f) => ADD_ONLY_FLAGS.has(f.getName()))) return undefined;
+  const keyword = add.getInstruction();
+  const copy = keyword === keyword.toLowerCase() ? 'copy' : 'COPY';
+  return [{ title: `Use COPY instead of ADD`, edits: [{ range: add.getInstructionRange(), newText: copy }], safe: true, preferred: true }];
+}
+
 export default defineRule({
   id: 'add-instead-of-copy',
   title: 'ADD used where COPY does',
@@ -24,7 +36,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: { hadolint: ['DL3020'], checkov: ['CKV_DOCKER_4'], kics: ['add_instead_of_copy'], trivy: ['DS005'] },
   howToFix: 'Replace `ADD` with `COPY` for local files and directories; keep ADD only to unpack a local tar archive.',
-  fixable: false,
+  fixable: true,
   check: {
     dockerfile({ model, report }) {
       for (const stage of model.stages) {
@@ -39,7 +51,7 @@ export default defineRule({
           const destination = add.getArguments().at(-1)?.getValue().replace(/^\[?"|",?\]?$|,$/g, '') ?? '';
           const copiedToFile = sources.length === 1 && /\/?[^/$]+\.[A-Za-z0-9]+$/.test(destination) && !ARCHIVE.test(destination);
           if (sources.some((s) => s.includes('$')) && !copiedToFile) continue;
-          report({ range: add.getInstructionRange(), message: `ADD of local ${sources.length === 1 ? sources[0] : 'files'}: it is not an archive, so COPY does the same without ADD's implicit unpacking and downloading.` });
+          report({ range: add.getInstructionRange(), message: `ADD of local ${sources.length === 1 ? sources[0] : 'files'}: it is not an archive, so COPY does the same without ADD's implicit unpacking and downloading.`, fixes: copyFix(add) });
         }
       }
     },

@@ -1,6 +1,18 @@
 import { defineRule } from '../rule';
 import { finalStageChain, packageInstallsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
+import { programUsedInFile, removePackageFix } from '../dockerfile/package-removal';
+
+/** The programs each tool installs, to tell whether the file itself runs one (a HEALTHCHECK with nc). */
+const PROGRAMS: Record<string, string[]> = {
+  netcat: ['nc', 'netcat', 'ncat'],
+  nmap: ['nmap'],
+  tcpdump: ['tcpdump'],
+  telnet: ['telnet'],
+  socat: ['socat'],
+  strace: ['strace'],
+  gdb: ['gdb', 'gdbserver'],
+};
 
 /** System packages that are network or process debugging tools, by the names distributions use. */
 const DEBUG_TOOLS: ReadonlyMap<string, string> = new Map([
@@ -34,15 +46,20 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: {},
   howToFix: 'Remove the package from the final stage; debug with an ephemeral debug container (`kubectl debug`, `docker run --pid=container:…`) instead.',
-  fixable: false,
+  fixable: true,
   check: {
     dockerfile({ model, report }) {
-      for (const { install } of packageInstallsOf(model, finalStageChain(model))) {
+      const installs = packageInstallsOf(model, finalStageChain(model));
+      const allPackages = packageInstallsOf(model).flatMap((i) => i.install.packages);
+      for (const { install, run } of installs) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
           const tool = DEBUG_TOOLS.get(packageName(word));
           if (!tool) continue;
-          report({ range: wordRange(model, word), message: `Installs ${tool} in the final image: a ready-made tool for an attacker who gets in (scanning, tunnelling, process inspection).` });
+          // Safe unless the file runs the tool itself (a HEALTHCHECK or entrypoint using nc).
+          const safe = !programUsedInFile(model, PROGRAMS[tool], allPackages);
+          const fixes = removePackageFix(model, run, install, word, { title: `Remove ${packageName(word)} from the install list`, safe, keeps: (other) => !DEBUG_TOOLS.has(packageName(other)) });
+          report({ range: wordRange(model, word), message: `Installs ${tool} in the final image: a ready-made tool for an attacker who gets in (scanning, tunnelling, process inspection).`, fixes });
         }
       }
     },

@@ -1,9 +1,10 @@
-import type { PropertyInstruction } from 'dockerfile-ast';
+import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { commandsOf, instructionsOf, substringRange, wordRange } from '../dockerfile/queries';
 import { commandBaseName, splitCommand, type ShellWord } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
-import type { Range } from '../types';
+import type { Fix, Range, TextEdit } from '../types';
+import { removeInstruction, removeShellWord } from '../dockerfile/edits';
 
 /**
  * `insecure-transport`: TLS or package-signature checks switched off, in RUN commands (also
@@ -38,24 +39,31 @@ export function insecureVariable(name: string, value: string): string | undefine
 interface Hit {
   range: Range;
   why: string;
+  /** The edit that removes the flag or variable, when it can go without breaking the command. */
+  remove?: TextEdit;
 }
 
 const WHY_TLS = 'turns off TLS certificate checks';
 const WHY_SIG = 'turns off package signature checks';
 
-function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
+function commandHits(model: DockerfileModel, run: Instruction, words: ShellWord[]): Hit[] {
   const hits: Hit[] = [];
   const { name, args } = splitCommandWords(words);
   const program = commandBaseName(name);
-  const hit = (word: ShellWord, why: string, needle?: string) => hits.push({ range: needle ? substringRange(model, word, needle) : wordRange(model, word), why });
+  const hit = (word: ShellWord, why: string, needle?: string) => hits.push({ range: needle ? substringRange(model, word, needle) : wordRange(model, word), why, remove: needle ? undefined : removeShellWord(model, run, word) });
+  /** A flag and its value word (`--trusted-host host`, `-o Acquire::…=true`). */
+  const hitPair = (first: ShellWord, second: ShellWord, flagged: ShellWord, why: string) => hits.push({ range: wordRange(model, flagged), why, remove: removeShellWord(model, run, first, second) });
 
   // Assignments before the command (`NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`) and `export`/`env` arguments.
   const assignments = words.slice(0, name ? words.indexOf(name) : words.length);
   if (program === 'export' || program === 'env' || program === 'declare') assignments.push(...args);
+  const exported = program === 'export' || program === 'declare';
   for (const word of assignments) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
     const why = m && insecureVariable(m[1], m[2]);
-    if (why) hits.push({ range: wordRange(model, word), why });
+    // `export X=0` alone would leave a bare `export`: only an assignment among others goes.
+    const removable = !exported || args.length > 1;
+    if (why) hits.push({ range: wordRange(model, word), why, remove: removable && name ? removeShellWord(model, run, word) : undefined });
   }
 
   for (let i = 0; i < args.length; i++) {
@@ -65,7 +73,13 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
     switch (program) {
       case 'curl':
         if (v === '--insecure' || v === '--proxy-insecure') hit(word, `curl ${v} ${WHY_TLS}`);
-        else if (/^-[a-zA-Z]*k[a-zA-Z]*$/.test(v) && !/^-[a-zA-Z]*[oOHdeuUxAbcDEFmrTwyzY][a-zA-Z]*k/.test(v)) hit(word, `curl -k ${WHY_TLS}`);
+        else if (v === '-k') hit(word, `curl -k ${WHY_TLS}`);
+        else if (/^-[a-zA-Z]*k[a-zA-Z]*$/.test(v) && !/^-[a-zA-Z]*[oOHdeuUxAbcDEFmrTwyzY][a-zA-Z]*k/.test(v)) {
+          // `-fsSLk` → `-fsSL`: drop the letter, keep the other flags.
+          const raw = model.text.slice(word.start, word.end);
+          const remove = raw === v ? { range: wordRange(model, word), newText: v.replace('k', '') } : undefined;
+          hits.push({ range: wordRange(model, word), why: `curl -k ${WHY_TLS}`, remove });
+        }
         break;
       case 'wget':
         if (v === '--no-check-certificate') hit(word, `wget --no-check-certificate ${WHY_TLS}`);
@@ -74,7 +88,10 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
       case 'apt':
       case 'aptitude':
         if (v === '--allow-unauthenticated' || v === '--force-yes' || v === '--allow-insecure-repositories') hit(word, `${program} ${v} ${WHY_SIG}`);
-        else if (/(AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories)(?:=|\s+)"?(?:true|1|yes)/i.test(v)) hit(word, `${program} ${v} ${WHY_SIG}`);
+        else if (/(AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories)(?:=|\s+)"?(?:true|1|yes)/i.test(v)) {
+          if (args[i - 1]?.value === '-o') hitPair(args[i - 1], word, word, `${program} ${v} ${WHY_SIG}`);
+          else hits.push({ range: wordRange(model, word), why: `${program} ${v} ${WHY_SIG}` });
+        }
         break;
       case 'yum':
       case 'dnf':
@@ -100,12 +117,17 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
         else if (/^"?strict-ssl"?$/i.test(v) && FALSE.test(next)) hits.push({ range: model.lines.rangeAt(word.start, args[i + 1].end), why: `${program} strict-ssl false ${WHY_TLS}` });
         break;
       case 'git':
-        if (/^http\.(?:\S+\.)?sslverify=(?:false|0|no|off)$/i.test(v)) hit(word, `git ${v} ${WHY_TLS}`);
+        if (/^http\.(?:\S+\.)?sslverify=(?:false|0|no|off)$/i.test(v)) {
+          // `git -c http.sslVerify=false clone …`: the `-c` pair goes; `git config …=false` is left to the user.
+          if (args[i - 1]?.value === '-c') hitPair(args[i - 1], word, word, `git ${v} ${WHY_TLS}`);
+          else hits.push({ range: wordRange(model, word), why: `git ${v} ${WHY_TLS}` });
+        }
         else if (/^http\.(?:\S+\.)?sslverify$/i.test(v) && FALSE.test(next)) hits.push({ range: model.lines.rangeAt(word.start, args[i + 1].end), why: `git http.sslVerify false ${WHY_TLS}` });
         break;
     }
     if (/^pip[\d.]*$/.test(program) || (/^python[\d.]*$/.test(program) && args.some((a) => /^pip\d?$/.test(a.value)))) {
-      if (v === '--trusted-host' || v.startsWith('--trusted-host=')) hit(word, `pip --trusted-host ${WHY_TLS} for that host`);
+      if (v === '--trusted-host' && args[i + 1]) hitPair(word, args[i + 1], word, `pip --trusted-host ${WHY_TLS} for that host`);
+      else if (v === '--trusted-host' || v.startsWith('--trusted-host=')) hit(word, `pip --trusted-host ${WHY_TLS} for that host`);
     }
     // `echo "deb [trusted=yes] http://…" > /etc/apt/sources.list.d/x.list`
     // `echo "strict-ssl=false" >> ~/.npmrc` (npm/yarn/pnpm themselves are handled above)
@@ -116,6 +138,22 @@ function commandHits(model: DockerfileModel, words: ShellWord[]): Hit[] {
     if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(?:file|copy):/.test(v)) hit(word, `an apt source marked [trusted=yes] ${WHY_SIG}`, 'trusted=yes');
   }
   return hits;
+}
+
+function removalFix(hit: Hit): Fix[] | undefined {
+  if (!hit.remove) return undefined;
+  return [{ title: 'Remove the setting that turns off verification', edits: [hit.remove], safe: true, preferred: true }];
+}
+
+/** The ENV/ARG instruction when it sets only this variable, else `NAME=value` and its separator. */
+function removeProperty(model: DockerfileModel, instruction: Instruction, ranges: Range[], index: number): TextEdit | undefined {
+  if (ranges.length === 1) return removeInstruction(model, instruction);
+  const text = model.text;
+  // Legacy `ENV NAME value` form has one property and is handled above.
+  const start = index === 0 ? model.offsetAt(ranges[0].start) : model.offsetAt(ranges[index - 1].end);
+  const end = index === 0 ? model.offsetAt(ranges[1].start) : model.offsetAt(ranges[index].end);
+  if (start >= end || text.slice(start, end).includes('#')) return undefined;
+  return { range: model.lines.rangeAt(start, end), newText: '' };
 }
 
 /** Like `splitCommand`, for a bare word list. */
@@ -131,26 +169,21 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: { hadolint: [], checkov: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16', 'CKV2_DOCKER_17'], kics: ['unix_ssl_verification_disabled'] },
   howToFix: 'Remove the flag or variable. If a registry or mirror uses a private CA, add that CA to the image\'s trust store instead (`COPY ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates`).',
-  fixable: false,
+  fixable: true,
   check: {
     dockerfile({ model, report }) {
-      const say = (hit: Hit) => report({ range: hit.range, message: `${hit.why}: anyone on the network path can swap what the build downloads.` });
-      for (const { command } of commandsOf(model)) {
-        for (const hit of commandHits(model, command.words)) say(hit);
+      const say = (hit: Hit) => report({ range: hit.range, message: `${hit.why}: anyone on the network path can swap what the build downloads.`, fixes: removalFix(hit) });
+      for (const { command, run } of commandsOf(model)) {
+        for (const hit of commandHits(model, run, command.words)) say(hit);
       }
-      for (const stage of model.stages) {
-        for (const instruction of [...instructionsOf(stage, 'ENV'), ...instructionsOf(stage, 'ARG')]) {
-          for (const property of (instruction as PropertyInstruction).getProperties?.() ?? []) {
-            const why = insecureVariable(property.getName(), property.getValue() ?? '');
-            if (why && property.getValue() !== null) say({ range: property.getRange(), why });
-          }
-        }
-      }
-      for (const instruction of model.globalInstructions.filter((i) => i.getKeyword() === 'ARG')) {
-        for (const property of (instruction as PropertyInstruction).getProperties?.() ?? []) {
+      const declarations = [...model.stages.flatMap((stage) => [...instructionsOf(stage, 'ENV'), ...instructionsOf(stage, 'ARG')]), ...model.globalInstructions.filter((i) => i.getKeyword() === 'ARG')];
+      for (const instruction of declarations) {
+        const properties = (instruction as PropertyInstruction).getProperties?.() ?? [];
+        properties.forEach((property, index) => {
           const why = insecureVariable(property.getName(), property.getValue() ?? '');
-          if (why && property.getValue() !== null) say({ range: property.getRange(), why });
-        }
+          if (!why || property.getValue() === null) return;
+          say({ range: property.getRange(), why, remove: removeProperty(model, instruction, properties.map((p) => p.getRange()), index) });
+        });
       }
     },
   },

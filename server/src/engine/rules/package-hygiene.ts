@@ -4,6 +4,8 @@ import { cacheMountTargets, instructionsOf, runsOf, wordRange } from '../dockerf
 import { findPackageInstall, hasOption, type PackageInstall } from '../dockerfile/packages';
 import { commandBaseName, splitCommand, type ShellCommand } from '../dockerfile/shell';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { appendToRun, insertAfterWord } from '../dockerfile/edits';
+import type { Fix } from '../types';
 
 /** A stage and the stages it is built FROM. */
 function stageChain(stage: Stage): Stage[] {
@@ -36,6 +38,11 @@ function stageChain(stage: Stage): Stage[] {
  *   historical reasons), when the RUN removes ~/.cache/pip, or with a cache mount on a pip cache
  *   directory (…/.cache or …/.cache/pip).
  * The range is the verb (`install`/`add`) or `update` word, where the flag would be inserted.
+ *
+ * Fixes (all safe, applied by fix-all): the missing flag goes right after the verb; the apt lists
+ * cleanup `rm -rf /var/lib/apt/lists/*` is appended at the end of the RUN in its own style, and
+ * only when that RUN also installs with apt (a RUN that only updates feeds a later RUN's install,
+ * and removing its lists would break that install: merging the RUNs is the user's call).
  */
 
 const APT_PROGRAMS = new Set(['apt-get', 'apt']);
@@ -82,7 +89,7 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: { hadolint: ['DL3015', 'DL3009', 'DL3018', 'DL3019', 'DL3042'], checkov: [], kics: ['apt_get_install_lists_were_not_deleted', 'apk_add_using_local_cache_path', 'pip_install_keeping_cached_packages'] },
   howToFix: 'Use `apt-get install --no-install-recommends … && rm -rf /var/lib/apt/lists/*` in the same RUN, `apk add --no-cache`, `pip install --no-cache-dir` (or a BuildKit `--mount=type=cache`).',
-  fixable: false,
+  fixable: true,
   check: {
     dockerfile({ model, report }) {
       // Per stage: ENV/ARG and apt configuration carry over from the stages it is built FROM.
@@ -108,9 +115,20 @@ export default defineRule({
           const update = isAptCommand(command, 'update');
           if (update) distClean ??= commands.some((c) => isAptCommand(c, 'dist-clean'));
           if (update && !distClean && !removes(commands, /^\/var\/lib\/apt\/lists(\/\*?)?$|^\/var\/lib\/apt\/?$/) && !hasCacheMount(model, run, /^\/var\/lib\/apt(\/lists)?$/)) {
-            report({ range: wordRange(model, update.verbWord), message: 'apt-get update without removing /var/lib/apt/lists in the same RUN: the package lists stay in this layer for good (apt-get clean does not remove them).' });
+            report({ range: wordRange(model, update.verbWord), message: 'apt-get update without removing /var/lib/apt/lists in the same RUN: the package lists stay in this layer for good (apt-get clean does not remove them).', fixes: cleanupFix(run, commands, command) });
           }
         }
+      }
+
+      function flagFix(run: Instruction, install: PackageInstall, flag: string): Fix[] {
+        return [{ title: `Add ${flag} to ${install.program.value} ${install.verb.value}`, edits: [insertAfterWord(model, run, install.verb, flag)], safe: true, preferred: true }];
+      }
+
+      function cleanupFix(run: Instruction, commands: ShellCommand[], update: ShellCommand): Fix[] | undefined {
+        const later = commands.slice(commands.indexOf(update) + 1);
+        if (!later.some((c) => findPackageInstall(c)?.manager === 'apt')) return undefined;
+        const edit = appendToRun(model, run, commands, 'rm -rf /var/lib/apt/lists/*');
+        return edit && [{ title: 'Remove /var/lib/apt/lists/* at the end of this RUN', edits: [edit], safe: true, preferred: true }];
       }
 
       function checkInstall(install: PackageInstall, command: ShellCommand, run: Instruction, commands: ShellCommand[]): void {
@@ -119,18 +137,18 @@ export default defineRule({
         if (install.manager === 'apt' && APT_PROGRAMS.has(commandBaseName(install.program))) {
           const viaOption = install.options.some((o) => disablesRecommends(o.value));
           if (!recommendsOff && !viaOption && !hasOption(install, '--no-install-recommends')) {
-            report({ range: wordRange(model, install.verb), message: 'apt-get install without --no-install-recommends: pulls in recommended packages nobody asked for, growing the image and its attack surface.' });
+            report({ range: wordRange(model, install.verb), message: 'apt-get install without --no-install-recommends: pulls in recommended packages nobody asked for, growing the image and its attack surface.', fixes: flagFix(run, install, '--no-install-recommends') });
           }
         } else if (install.manager === 'apk') {
           // `--no-network` installs from what is already there and fetches no index to cache.
           if (!hasOption(install, '--no-cache', '--no-network') && !removes(commands, /^\/var\/cache\/apk(\/\*?)?$/) && !hasCacheMount(model, run, /^\/var\/cache\/apk$|^\/etc\/apk\/cache$/)) {
-            report({ range: wordRange(model, install.verb), message: 'apk add without --no-cache: the package index stays in the layer, growing the image for nothing.' });
+            report({ range: wordRange(model, install.verb), message: 'apk add without --no-cache: the package index stays in the layer, growing the image for nothing.', fixes: flagFix(run, install, '--no-cache') });
           }
         } else if (install.manager === 'pip') {
           // pip accepts unambiguous prefixes of long options: `--no-cache` is `--no-cache-dir`.
           if (hasOption(install, '--no-cache-dir', '--no-cache') || pipNoCacheEnv || setsPipNoCache(commands, command)) return;
           if (removes(commands, /(^|\/)\.cache(\/pip)?(\/\*?)?$/) || hasCacheMount(model, run, /(^|\/)\.cache(\/pip)?$/)) return;
-          report({ range: wordRange(model, install.verb), message: 'pip install without --no-cache-dir: the wheel cache stays in the layer, growing the image for nothing.' });
+          report({ range: wordRange(model, install.verb), message: 'pip install without --no-cache-dir: the wheel cache stays in the layer, growing the image for nothing.', fixes: flagFix(run, install, '--no-cache-dir') });
         }
       }
     },

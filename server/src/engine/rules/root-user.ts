@@ -1,5 +1,9 @@
+import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { finalStageChain, instructionsOf } from '../dockerfile/queries';
+import { appendLine, insertLineBefore } from '../dockerfile/edits';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { Fix } from '../types';
 
 /** `root`, `0`, `root:…` and `0:…` all mean uid 0. */
 export function isRootUser(user: string): boolean {
@@ -21,9 +25,10 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: { hadolint: ['DL3002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'], kics: ['last_user_is_root', 'missing_user_instruction'], trivy: ['DS002'] },
   howToFix: 'Create an unprivileged user and switch to it with `USER <uid>` before the final `CMD`/`ENTRYPOINT`; use a numeric uid so Kubernetes can verify `runAsNonRoot`.',
-  fixable: false,
+  fixable: true,
   check: {
-    dockerfile({ model, report }) {
+    dockerfile({ model, config, report }) {
+      const uid = config.fix.user;
       const chain = finalStageChain(model);
       if (chain.length === 0) return;
       // The last USER wins, and a stage built FROM another stage inherits its USER.
@@ -34,7 +39,8 @@ export default defineRule({
         const value = last.getArgumentsContent() ?? '';
         const range = last.getArgumentsRange();
         if (isRootUser(value) && range) {
-          report({ range, message: `The final stage runs as USER ${value.trim()}: any code-execution bug in the container becomes root in the container, one kernel bug from the host.` });
+          const fixes = stage === chain[0] && !buildStepAfter(stage, last) ? userFix(uid, { range, newText: uid }) : userFix(uid, insertUser(model, chain[0], uid));
+          report({ range, message: `The final stage runs as USER ${value.trim()}: any code-execution bug in the container becomes root in the container, one kernel bug from the host.`, fixes });
         }
         return;
       }
@@ -46,7 +52,36 @@ export default defineRule({
       report({
         range: model.stages[model.stages.length - 1].from.getRange(),
         message: 'The final stage has no USER instruction, so the container runs as root: any code-execution bug becomes root in the container.',
+        fixes: userFix(uid, insertUser(model, chain[0], uid)),
       });
     },
   },
 });
+
+/**
+ * The fix switches to a numeric uid (`bulkhead.fix.user`, default 10001). It is not part of
+ * fix-all: files the image creates as root stay root-owned, and the user must decide whether the
+ * process can still read and write what it needs (or `chown` them).
+ */
+function userFix(uid: string, edit: Fix['edits'][number]): Fix[] {
+  return [{ title: `Run as non-root user ${uid}`, edits: [edit], safe: false, preferred: true }];
+}
+
+const BUILD_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+/** A build step after `user` in its stage would run as the new user too (and may need root). */
+function buildStepAfter(stage: Stage, user: Instruction): boolean {
+  const line = user.getRange().start.line;
+  return stage.instructions.some((i) => i.getRange().start.line > line && BUILD_STEPS.has(i.getKeyword()));
+}
+
+/** `USER <uid>` before the final CMD/ENTRYPOINT that follows the last build step, else at the end of the file. */
+function insertUser(model: DockerfileModel, final: Stage, uid: string): Fix['edits'][number] {
+  const instructions = final.instructions;
+  let lastBuild = -1;
+  instructions.forEach((instruction, index) => {
+    if (BUILD_STEPS.has(instruction.getKeyword()) || instruction.getKeyword() === 'USER') lastBuild = index;
+  });
+  const target = instructions.slice(lastBuild + 1).find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  return target ? insertLineBefore(model, target, `USER ${uid}`) : appendLine(model, `USER ${uid}`);
+}

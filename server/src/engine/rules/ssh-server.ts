@@ -1,9 +1,13 @@
 import { defineRule } from '../rule';
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Argument, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../dockerfile/model';
 import type { Range } from '../types';
 import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
 import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
+import { programUsedInFile, removePackageFix } from '../dockerfile/package-removal';
+import { removeInstruction } from '../dockerfile/edits';
+import type { Fix } from '../types';
 
 const SSH_SERVER_PACKAGES = new Set(['openssh-server', 'openssh', 'dropbear', 'openssh-server-pam', 'ssh']);
 const SSH_DAEMONS = new Set(['sshd', 'dropbear']);
@@ -16,6 +20,20 @@ export function exposesPort22(spec: string): boolean {
   return port === '22';
 }
 
+/**
+ * `EXPOSE 22` goes (the whole instruction when 22 is its only port); a range such as `20-25` is
+ * left for the user to split. EXPOSE is documentation only, so removing it is safe.
+ */
+function exposeFix(model: DockerfileModel, expose: Instruction, args: Argument[], index: number): Fix[] | undefined {
+  const arg = args[index];
+  if (!/^22(\/\w+)?$/.test(arg.getValue())) return undefined;
+  const range = arg.getRange();
+  const title = 'Remove port 22 from EXPOSE';
+  if (args.length === 1) return [{ title, edits: [removeInstruction(model, expose)], safe: true, preferred: true }];
+  const edit = index === 0 ? { range: { start: range.start, end: args[1].getRange().start }, newText: '' } : { range: { start: args[index - 1].getRange().end, end: range.end }, newText: '' };
+  return [{ title, edits: [edit], safe: true, preferred: true }];
+}
+
 export default defineRule({
   id: 'ssh-server',
   title: 'SSH server in a container',
@@ -24,18 +42,22 @@ export default defineRule({
   kinds: ['dockerfile'],
   peerIds: { hadolint: [], checkov: ['CKV_DOCKER_1'], kics: ['exposing_port_22'], trivy: ['DS004'], kubeLinter: ['ssh-port'] },
   howToFix: 'Remove the SSH server package and `EXPOSE 22`; debug with `docker exec` or `kubectl exec`/ephemeral containers instead.',
-  fixable: false,
+  fixable: true,
   check: {
     dockerfile({ model, report }) {
       // Every stage, as rules.md defines the rule; ONBUILD RUN triggers count too.
-      for (const { install } of packageInstallsOf(model)) {
+      const installs = packageInstallsOf(model);
+      const isServer = (name: string, manager: string) => SSH_SERVER_PACKAGES.has(name) && (name !== 'openssh' || manager === 'apk');
+      // Removing the package is safe unless the image also starts the daemon (then it would fail to start).
+      const daemonStarted = programUsedInFile(model, ['sshd', 'dropbear', 'ssh', 'ssh.service', 'sshd.service'], installs.flatMap((i) => i.install.packages));
+      for (const { install, run } of installs) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
           const name = packageName(word);
           // On Fedora/RHEL/SUSE `openssh` is the common base (no sshd); on Alpine it pulls in the server.
-          if (name === 'openssh' && install.manager !== 'apk') continue;
-          if (SSH_SERVER_PACKAGES.has(name)) {
-            report({ range: wordRange(model, word), message: `Installs the SSH server ${packageName(word)}: a second way into the container that bypasses docker/kubectl exec and its access control.` });
+          if (isServer(name, install.manager)) {
+            const fixes = removePackageFix(model, run, install, word, { title: `Remove ${name} from the install list`, safe: !daemonStarted, keeps: (other) => !isServer(packageName(other), install.manager) });
+            report({ range: wordRange(model, word), message: `Installs the SSH server ${packageName(word)}: a second way into the container that bypasses docker/kubectl exec and its access control.`, fixes });
           }
         }
       }
@@ -71,9 +93,10 @@ export default defineRule({
       }
       for (const stage of model.stages) {
         for (const expose of instructionsOf(stage, 'EXPOSE')) {
-          for (const arg of expose.getArguments()) {
-            if (exposesPort22(arg.getValue())) report({ range: arg.getRange(), message: 'Exposes port 22 (SSH): a remote shell port is an entry point that bypasses the orchestrator.' });
-          }
+          const args = expose.getArguments();
+          args.forEach((arg, index) => {
+            if (exposesPort22(arg.getValue())) report({ range: arg.getRange(), message: 'Exposes port 22 (SSH): a remote shell port is an entry point that bypasses the orchestrator.', fixes: exposeFix(model, expose, args, index) });
+          });
         }
         for (const keyword of ['CMD', 'ENTRYPOINT']) {
           for (const instruction of instructionsOf(stage, keyword)) {
