@@ -15,6 +15,11 @@ ruleTester(rule, {
       code: 'services:\n  base:\n    image: app:1.0\n    mem_limit: 256m\n    pids_limit: 100\n    deploy:\n      resources:\n        limits: {cpus: "1"}\n  worker:\n    extends: base\n    command: work\n    deploy:\n      replicas: 2\n',
       kind: 'compose',
     },
+    {
+      name: 'limits through merge keys, and extends of a merged base',
+      code: 'x-limits: &limits\n  mem_limit: 256m\n  pids_limit: 100\nservices:\n  base:\n    image: app:1.0\n    <<: *limits\n    cpus: 1\n  worker:\n    extends: base\n    command: work\n',
+      kind: 'compose',
+    },
     { name: 'interpolated values count as set', code: 'services:\n  web:\n    image: nginx:1.27\n    mem_limit: ${MEM:-256m}\n    cpus: ${CPUS}\n    pids_limit: 100\n', kind: 'compose' },
   ],
   invalid: [

@@ -7,8 +7,3 @@ export function podMetadata(view: YamlView, object: KubernetesObject, pod: PodSp
   const parentPath = pod.path.slice(0, -1);
   return view.map(view.path(object.node, ...parentPath, 'metadata'));
 }
-
-/** Windows pods (`spec.os.name: windows`): seccomp and read-only root file systems do not apply. */
-export function isWindowsPod(view: YamlView, pod: PodSpecRef): boolean {
-  return view.string(view.path(pod.spec, 'os', 'name'))?.toLowerCase() === 'windows';
-}

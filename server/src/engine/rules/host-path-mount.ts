@@ -3,6 +3,8 @@ import type { YAMLMap } from 'yaml';
 import type { YamlView } from '../yaml/view';
 import { assessHostPath, describeHostPathRisk, severityOfHostPath } from '../host/paths';
 import { readHostMount } from '../compose/volumes';
+import { serviceItems } from '../compose/model';
+import { reportOnce } from '../yaml/report-once';
 
 /** Kubernetes hostPath volumes: in pod specs, and PersistentVolumes (any pod that claims one gets the host path). */
 function* hostPathVolumes(view: YamlView, volumes: Iterable<YAMLMap>): Generator<{ name?: string; hostPath: YAMLMap }> {
@@ -29,8 +31,9 @@ export default defineRule({
     'Use a named volume (Compose) or an `emptyDir`/PersistentVolumeClaim (Kubernetes) instead. Never mount the Docker socket; if a host path is unavoidable, mount the narrowest directory read-only.',
   fixable: false,
   check: {
-    kubernetes({ model, report }) {
+    kubernetes({ model, report: reportAll }) {
       const { view } = model;
+      const report = reportOnce(reportAll);
       for (const object of model.objects) {
         const found: Array<{ name?: string; hostPath: YAMLMap; where: string; readOnly?: boolean }> = [];
         for (const pod of object.podSpecs) {
@@ -60,11 +63,12 @@ export default defineRule({
         }
       }
     },
-    compose({ model, report }) {
+    compose({ model, report: reportAll }) {
       const { view } = model;
+      // Compose merges volumes across `extends`; a mount written once (or through an anchor) is reported once.
+      const report = reportOnce(reportAll);
       for (const service of model.services) {
-        // Every service reports its own volumes; a base's volumes are reported where they are written.
-        for (const item of view.items(view.get(service.node, 'volumes'))) {
+        for (const item of serviceItems(view, service, 'volumes')) {
           const mount = readHostMount(view, item);
           if (!mount) continue;
           const shown = mount.resolved ?? mount.source;

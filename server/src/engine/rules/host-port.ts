@@ -1,5 +1,7 @@
 import { defineRule } from '../rule';
 import { pairRange } from '../yaml/pair-range';
+import { describeContainer } from '../kubernetes/model';
+import { capitalize } from '../text/sentence';
 
 export default defineRule({
   id: 'host-port',
@@ -24,11 +26,10 @@ export default defineRule({
               const number = view.number(value);
               // hostPort 0 (or empty) means "not set".
               if (!pair || value === undefined || number === 0 || (number === undefined && (view.string(value) ?? '').trim() === '')) continue;
-              const name = container.name ? ` "${container.name}"` : '';
               const containerPort = view.string(view.get(port, 'containerPort'));
               report({
                 range: pairRange(view, pair)!,
-                message: `Container${name} binds host port ${view.string(value)}${containerPort ? ` (to container port ${containerPort})` : ''} on its node, bypassing Services and NetworkPolicies.`,
+                message: `${capitalize(describeContainer(container))} binds host port ${view.string(value)}${containerPort ? ` (to container port ${containerPort})` : ''} on its node, bypassing Services and NetworkPolicies.`,
               });
             }
           }

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule';
 import type { YAMLMap } from 'yaml';
 import type { YamlView } from '../yaml/view';
-import type { PodSpecRef } from '../kubernetes/model';
+import { describeContainer, type PodSpecRef } from '../kubernetes/model';
+import { capitalize } from '../text/sentence';
 import { servicePathValue } from '../compose/lookup';
 import type { ComposeService } from '../compose/model';
 
@@ -81,18 +82,17 @@ export default defineRule({
             if (container.group === 'ephemeralContainers') continue;
             const { limits, requests } = missingResources(view, pod, container.node);
             if (limits.length === 0 && requests.length === 0) continue;
-            const what = container.group === 'initContainers' ? 'Init container' : 'Container';
-            const name = container.name ? ` "${container.name}"` : '';
+            const who = capitalize(describeContainer(container));
             if (limits.length > 0) {
               report({
                 range: container.anchorRange,
-                message: `${what}${name} has no ${list([...limits, ...requests])}: without limits it can take all of the node's ${limits.some((l) => l.endsWith('memory')) ? 'memory' : 'CPU'} and starve every other pod.`,
+                message: `${who} has no ${list([...limits, ...requests])}: without limits it can take all of the node's ${limits.some((l) => l.endsWith('memory')) ? 'memory' : 'CPU'} and starve every other pod.`,
               });
             } else {
               report({
                 range: container.anchorRange,
                 severity: 'info',
-                message: `${what}${name} has limits but no ${list(requests)}: Kubernetes then reserves the full limit; set requests to what the container needs.`,
+                message: `${who} has limits but no ${list(requests)}: Kubernetes then reserves the full limit; set requests to what the container needs.`,
               });
             }
           }

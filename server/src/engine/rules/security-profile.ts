@@ -2,8 +2,11 @@ import { defineRule } from '../rule';
 import type { Node, YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { YamlView } from '../yaml/view';
-import { effectiveSecurityField, type ContainerRef, type PodSpecRef } from '../kubernetes/model';
-import { isWindowsPod, podMetadata } from '../kubernetes/pod-template';
+import { describeContainer, effectiveSecurityField, isWindowsPod, type ContainerRef, type PodSpecRef } from '../kubernetes/model';
+import { podMetadata } from '../kubernetes/pod-template';
+import { serviceItems } from '../compose/model';
+import { reportOnce } from '../yaml/report-once';
+import { capitalize } from '../text/sentence';
 
 /** SELinux types that switch SELinux confinement off for the container. */
 const UNCONFINED_SELINUX_TYPES = new Set(['spc_t', 'unconfined_t']);
@@ -38,7 +41,7 @@ interface Reporter {
 /** Profiles explicitly switched off: seccompProfile/appArmorProfile `Unconfined`, SELinux unconfined types, annotations. */
 function checkExplicit(view: YamlView, pod: PodSpecRef, metadata: YAMLMap | undefined, out: Reporter): void {
   const contexts: Array<{ context: YAMLMap | undefined; who: string }> = [{ context: view.map(view.get(pod.spec, 'securityContext')), who: 'The pod' }];
-  for (const c of pod.containers) contexts.push({ context: view.map(view.get(c.node, 'securityContext')), who: `Container${c.name ? ` "${c.name}"` : ''}` });
+  for (const c of pod.containers) contexts.push({ context: view.map(view.get(c.node, 'securityContext')), who: capitalize(describeContainer(c)) });
   for (const { context, who } of contexts) {
     const seccomp = view.get(view.map(view.get(context, 'seccompProfile')), 'type');
     if (view.string(seccomp) === 'Unconfined') out.report(view.range(seccomp)!, `${who} sets seccompProfile type Unconfined: every system call reaches the host kernel.`);
@@ -115,18 +118,17 @@ export default defineRule({
             continue;
           }
           for (const c of lacking) {
-            const what = c.group === 'initContainers' ? 'Init container' : c.group === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
-            report({ range: c.anchorRange, message: `${what}${c.name ? ` "${c.name}"` : ''} gets no seccompProfile of type RuntimeDefault or Localhost from its own or the pod's securityContext.` });
+            report({ range: c.anchorRange, message: `${capitalize(describeContainer(c))} gets no seccompProfile of type RuntimeDefault or Localhost from its own or the pod's securityContext.` });
           }
         }
       }
     },
-    compose({ model, report }) {
+    compose({ model, report: reportAll }) {
       const { view } = model;
+      // Compose merges security_opt across `extends`; an option written once is reported once.
+      const report = reportOnce(reportAll);
       for (const service of model.services) {
-        // A base service's options are reported where they are written, once.
-        const options = view.get(service.node, 'security_opt');
-        for (const item of view.items(options)) {
+        for (const item of serviceItems(view, service, 'security_opt')) {
           const reason = unconfinedOption(view.string(item) ?? '');
           if (reason) report({ range: view.range(item)!, message: `Service "${service.name}": ${reason}.` });
         }

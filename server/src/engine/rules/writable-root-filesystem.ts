@@ -1,7 +1,9 @@
 import { defineRule } from '../rule';
 import { pairRange } from '../yaml/pair-range';
-import { isWindowsPod } from '../kubernetes/pod-template';
-import { servicePathPair } from '../compose/lookup';
+import { describeContainer, isWindowsPod } from '../kubernetes/model';
+import { serviceBool } from '../compose/model';
+import { reportOnce } from '../yaml/report-once';
+import { capitalize } from '../text/sentence';
 
 export default defineRule({
   id: 'writable-root-filesystem',
@@ -15,23 +17,24 @@ export default defineRule({
     'Kubernetes: set `securityContext.readOnlyRootFilesystem: true` on every container and mount an `emptyDir` where the program must write (`/tmp`, caches). Compose: `read_only: true`, with `tmpfs:` for writable paths.',
   fixable: false,
   check: {
-    kubernetes({ model, report }) {
+    kubernetes({ model, report: reportAll }) {
       const { view } = model;
+      // A securityContext shared through an anchor is one place in the file.
+      const report = reportOnce(reportAll);
       for (const object of model.objects) {
         for (const pod of object.podSpecs) {
           // Windows containers cannot have a read-only root file system.
           if (isWindowsPod(view, pod)) continue;
           for (const container of pod.containers) {
-            const what = container.group === 'initContainers' ? 'Init container' : container.group === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
-            const name = container.name ? ` "${container.name}"` : '';
+            const who = capitalize(describeContainer(container));
             // readOnlyRootFilesystem exists only at container level.
             const pair = view.pair(view.map(view.get(container.node, 'securityContext')), 'readOnlyRootFilesystem');
             const value = view.bool(pair?.value);
             if (value === true) continue;
             if (pair && value === false) {
-              report({ range: pairRange(view, pair)!, message: `${what}${name} sets readOnlyRootFilesystem: false: code running in it can change its binaries and persist.` });
+              report({ range: pairRange(view, pair)!, message: `${who} sets readOnlyRootFilesystem: false: code running in it can change its binaries and persist.` });
             } else {
-              report({ range: container.anchorRange, message: `${what}${name} does not set securityContext.readOnlyRootFilesystem: true, so its root file system is writable.` });
+              report({ range: container.anchorRange, message: `${who} does not set securityContext.readOnlyRootFilesystem: true, so its root file system is writable.` });
             }
           }
         }
@@ -40,10 +43,10 @@ export default defineRule({
     compose({ model, report }) {
       const { view } = model;
       for (const service of model.services) {
-        const pair = servicePathPair(view, service, 'read_only');
-        const value = view.bool(pair?.value);
-        if (value === true) continue;
-        if (pair && value === false && pair.key && service.node.items.includes(pair)) {
+        const readOnly = serviceBool(view, service, 'read_only');
+        if (readOnly?.value === true) continue;
+        const pair = view.pair(service.node, 'read_only');
+        if (readOnly?.value === false && pair && service.node.items.includes(pair)) {
           report({ range: pairRange(view, pair)!, message: `Service "${service.name}" sets read_only: false: code running in it can change its binaries and persist.` });
         } else {
           report({ range: service.anchorRange, message: `Service "${service.name}" does not set read_only: true, so its root file system is writable.` });
