@@ -40,6 +40,7 @@ export function runAudit(options: AuditOptions): AuditReport {
       absolute: file.absolute,
       kind: result.kind,
       findings: result.findings,
+      suppressed: result.suppressed,
       notes: result.notices.map((n) => n.message),
       skipped: result.skipped,
       fingerprints: fingerprintsOf(file.relative, read.text, result.findings),

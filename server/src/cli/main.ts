@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../engine';
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { runAudit } from './audit';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -24,6 +24,8 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+  --report-unused-suppressions
+                             report suppression comments that silence nothing (unused-suppression)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -39,10 +41,11 @@ interface AuditArgs {
   failOn: 'error' | 'warning' | 'info' | 'never';
   maxWarnings?: number;
   color: boolean;
+  reportUnusedSuppressions: boolean;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -80,6 +83,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--report-unused-suppressions':
+        parsed.reportUnusedSuppressions = true;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         parsed.paths.push(arg);
@@ -112,7 +118,10 @@ function main(argv: string[]): number {
   }
   const args = parseAuditArgs(rest);
   const baseDir = process.cwd();
-  const report = runAudit({ paths: args.paths, baseDir, config: DEFAULT_CONFIG });
+  // unused-suppression is an editor hint; CI asks for it with the flag.
+  const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
+  const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
+  const report = runAudit({ paths: args.paths, baseDir, config });
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);

@@ -1,4 +1,4 @@
-import type { FileKind, Finding, Severity } from '../engine';
+import type { FileKind, Finding, Severity, SuppressedFinding } from '../engine';
 
 /** One audited file, with the engine's findings in 0-based positions. */
 export interface AuditedFile {
@@ -6,6 +6,8 @@ export interface AuditedFile {
   absolute: string;
   kind: FileKind;
   findings: Finding[];
+  /** Findings silenced by suppression comments/annotations: reported apart, never counted or gated on. */
+  suppressed?: SuppressedFinding[];
   /** Information notes (parse errors, skipped documents). */
   notes: string[];
   skipped?: string;

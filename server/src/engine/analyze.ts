@@ -12,6 +12,7 @@ import { memoiseBuildContext, type BuildContext } from './build-context';
 import type { Rule, RuleChecks, RuleContext } from './rule';
 import { RULES } from './rules';
 import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
+import { suppressFindings, type SuppressedFinding } from './suppression';
 import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
 import type { FileKind, Finding, Range, Severity } from './types';
 
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   buildContext?: BuildContext;
   /** Size, shape and time limits (default `LIMITS`; the editor passes `EDITOR_LIMITS`). */
   limits?: Limits;
+  /** Run only these rule ids (default: every rule the config does not turn off). */
+  rules?: readonly string[];
 }
 
 /** Something the user should know that is not a rule finding (a skipped file, an unparsable document). */
@@ -47,6 +50,8 @@ export interface AnalysisResult {
   /** The file's kind, or undefined when it is none of ours (then there are no findings). */
   kind: FileKind | undefined;
   findings: Finding[];
+  /** Findings silenced by suppression comments or annotations (see engine/suppression). */
+  suppressed: SuppressedFinding[];
   notices: Notice[];
   /** Rules that threw; their findings for this document are lost, every other rule's are kept. */
   failures: RuleFailure[];
@@ -71,9 +76,9 @@ interface SegmentResult {
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  const config = options.config ?? DEFAULT_CONFIG;
+  const config = selectRules(options.config ?? DEFAULT_CONFIG, options.rules);
   const pathClass = options.kind ?? classifyPath(options.path ?? '', options.languageId);
-  if (!pathClass) return { kind: undefined, findings: [], notices: [], failures: [] };
+  if (!pathClass) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
 
   const limits = options.limits ?? LIMITS;
   const deadline = Date.now() + limits.timeBudgetMs;
@@ -81,11 +86,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   if (skip) {
     // A YAML file that is not a manifest is none of ours: no note on someone's 5 MB data file.
     const kind = pathClass === 'yaml' ? guessKind(text.slice(0, 65536)) : pathClass;
-    if (!kind) return { kind: undefined, findings: [], notices: [], failures: [] };
-    return { kind, findings: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
+    if (!kind) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
+    return { kind, findings: [], suppressed: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
   if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, deadline, limits, memoiseBuildContext(options.buildContext));
   return analyzeYaml(text, pathClass, options, config, deadline, limits);
+}
+
+/** `rules` selects rules by turning every other one off, so caching and suppression see one config. */
+function selectRules(config: EngineConfig, selected: readonly string[] | undefined): EngineConfig {
+  if (!selected) return config;
+  const keep = new Set(selected);
+  const rules = { ...config.rules };
+  for (const rule of RULES) if (!keep.has(rule.id)) rules[rule.id] = 'off';
+  return { ...config, rules };
 }
 
 function skipReason(text: string, pathClass: FileKind | 'yaml', limits: Limits): string | undefined {
@@ -100,7 +114,9 @@ function analyzeDockerfile(text: string, config: EngineConfig, deadline: number,
   const model = parseDockerfile(text);
   const { findings, failures, notRun } = runRules('dockerfile', model, config, deadline, buildContext);
   const notices = notRun.length > 0 ? [timeBudgetNotice(limits, `the rules ${notRun.join(', ')} were not run`)] : [];
-  return { kind: 'dockerfile', findings: capFindings(findings, limits), notices, failures };
+  const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+  const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
+  return { kind: 'dockerfile', findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices, failures };
 }
 
 function timeBudgetNotice(limits: Limits, what: string): Notice {
@@ -110,10 +126,11 @@ function timeBudgetNotice(limits: Limits, what: string): Notice {
 function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig, deadline: number, limits: Limits): AnalysisResult {
   if (looksLikeHelmTemplate(text, options.path)) {
     const known = pathClass !== 'yaml' || /\bapiVersion\s*:/.test(text);
-    if (!known) return { kind: undefined, findings: [], notices: [], failures: [] };
+    if (!known) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
     return {
       kind: pathClass === 'yaml' ? 'kubernetes' : pathClass,
       findings: [],
+      suppressed: [],
       failures: [],
       skipped: 'Helm template',
       notices: [{ code: 'skipped', message: 'Bulkhead skipped this file: it is a Helm template ({{ … }}), not plain YAML. Render it (helm template) and lint the output.', range: START }],
@@ -152,7 +169,8 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const kind: FileKind | undefined = pathClass !== 'yaml' ? pathClass : kinds.has('kubernetes') ? 'kubernetes' : kinds.has('compose') ? 'compose' : undefined;
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
-  return { kind, findings: capFindings(findings, limits), notices: kind ? notices : [], failures };
+  const split = kind ? suppressFindings(text, kind, findings, { config }) : { findings, suppressed: [] };
+  return { kind, findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices: kind ? notices : [], failures };
 }
 
 function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string, deadline: number, limits: Limits): SegmentResult {

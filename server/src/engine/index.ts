@@ -11,3 +11,4 @@ export type { BuildContext } from './build-context';
 export { RULES_FLAGGING_SECRET_VALUES } from './secrets/redact';
 export { applyTextEdits, minimalEdits, OverlappingEditsError } from './fixes/apply';
 export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions } from './fixes/fix-all';
+export { suppressFindings, peerRules, UNUSED_SUPPRESSION, type SuppressedFinding, type SuppressionInfo, type SuppressOptions, type SuppressionSource } from './suppression';

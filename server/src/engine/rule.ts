@@ -44,11 +44,16 @@ export interface Rule {
   howToFix: string;
   fixable: boolean;
   check: RuleChecks;
+  /**
+   * Set for rules whose findings come from an engine layer rather than per-file checks (the
+   * suppression layer's `unused-suppression`); such rules have no check.
+   */
+  layer?: 'suppression';
 }
 
 export function defineRule(rule: Rule): Rule {
   for (const kind of rule.kinds) {
-    if (!rule.check[kind]) throw new Error(`rule ${rule.id} declares kind ${kind} but has no check for it`);
+    if (!rule.check[kind] && !rule.layer) throw new Error(`rule ${rule.id} declares kind ${kind} but has no check for it`);
   }
   return rule;
 }

@@ -1,7 +1,20 @@
 import type { AuditReport } from '../report';
 import { countBySeverity } from '../report';
 import { VERSION } from '../../version';
-import { findRule } from '../../engine';
+import { findRule, type Finding } from '../../engine';
+
+function jsonFinding(f: Finding) {
+  return {
+    rule: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    range: {
+      start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
+      end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
+    },
+    fixable: (f.fixes?.length ?? 0) > 0 || (findRule(f.ruleId)?.fixable ?? false),
+  };
+}
 
 /** The CLI's JSON contract (1-based lines and columns; see README "JSON output"). */
 export function formatJson(report: AuditReport): string {
@@ -10,15 +23,11 @@ export function formatJson(report: AuditReport): string {
       path: file.relative,
       kind: file.kind,
       ...(file.skipped ? { skipped: file.skipped } : {}),
-      findings: file.findings.map((f) => ({
-        rule: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        range: {
-          start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
-          end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
-        },
-        fixable: (f.fixes?.length ?? 0) > 0 || (findRule(f.ruleId)?.fixable ?? false),
+      findings: file.findings.map(jsonFinding),
+      // Suppressed findings, apart, so audits can count what teams silenced and why.
+      suppressed: (file.suppressed ?? []).map((f) => ({
+        ...jsonFinding(f),
+        suppression: { source: f.suppression.source, form: f.suppression.form, ...(f.suppression.reason ? { reason: f.suppression.reason } : {}), line: f.suppression.range.start.line + 1 },
       })),
     })),
     ...report.problems.map((p) => ({ path: p.relative, kind: null, skipped: p.reason, findings: [] })),

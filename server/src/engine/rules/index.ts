@@ -23,6 +23,7 @@ import securityProfile from './security-profile';
 import serviceAccountToken from './service-account-token';
 import rbacWildcard from './rbac-wildcard';
 import clusterAdminBinding from './cluster-admin-binding';
+import unusedSuppression from './unused-suppression';
 
 /** Every rule Bulkhead runs. Adding a rule = one module + one line here. */
 export const RULES: readonly Rule[] = [
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   serviceAccountToken,
   rbacWildcard,
   clusterAdminBinding,
+  unusedSuppression,
 ];
 
 export function findRule(id: string): Rule | undefined {

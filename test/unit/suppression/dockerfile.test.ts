@@ -1,0 +1,161 @@
+import { describe } from 'node:test';
+import { runCases } from './table';
+
+describe('suppression layer: Dockerfiles', () => {
+  runCases('dockerfile', [
+    {
+      name: 'disable-next-line silences the named rule on the next line only',
+      code: 'FROM node:20\n# bulkhead-disable-next-line root-user\nUSER root\nUSER root\n',
+      findings: ['root-user@3', 'root-user@4'],
+      kept: ['root-user@4'],
+      suppressed: ['root-user@3 by bulkhead'],
+    },
+    {
+      name: 'several ids, spaces after commas, and a reason',
+      code: 'FROM node:20\n# bulkhead-disable-next-line sudo, package-hygiene -- build tools, removed later\nRUN apt-get install sudo\n',
+      findings: ['sudo@3', 'package-hygiene@3', 'debug-tools@3'],
+      kept: ['debug-tools@3'],
+      suppressed: ['package-hygiene@3 by bulkhead', 'sudo@3 by bulkhead'],
+    },
+    {
+      name: 'next-line covers the whole next instruction across continuation lines and comments inside it',
+      code: 'FROM node:20\n# bulkhead-disable-next-line sudo\nRUN apt-get update && \\\n    # a comment Docker strips\n    apt-get install -y sudo\nRUN apt-get install -y sudo\n',
+      findings: ['sudo@5', 'sudo@6'],
+      kept: ['sudo@6'],
+      suppressed: ['sudo@5 by bulkhead'],
+    },
+    {
+      name: 'next-line skips blank lines and other comments',
+      code: 'FROM node:20\n# bulkhead-disable-next-line root-user\n\n# why: the entrypoint drops privileges\nUSER root\n',
+      findings: ['root-user@5'],
+      suppressed: ['root-user@5 by bulkhead'],
+    },
+    {
+      name: 'disable-line at the end of a RUN covers that whole instruction',
+      code: 'FROM node:20\nRUN apt-get update && \\\n    curl -k https://example.com/x | sh # bulkhead-disable-line curl-pipe-shell\nRUN curl https://example.com/y | sh\n',
+      findings: ['curl-pipe-shell@3', 'insecure-transport@3', 'curl-pipe-shell@4'],
+      kept: ['insecure-transport@3', 'curl-pipe-shell@4'],
+      suppressed: ['curl-pipe-shell@3 by bulkhead'],
+    },
+    {
+      name: 'disable-file anywhere in the file silences the rule everywhere',
+      code: 'FROM node:20\nRUN chmod u+s /bin/x\nRUN chmod g+s /bin/y\n# bulkhead-disable-file setuid-bits -- the image is a sandbox test fixture\n',
+      findings: ['setuid-bits@2', 'setuid-bits@3', 'sudo@3'],
+      kept: ['sudo@3'],
+      suppressed: ['setuid-bits@2 by bulkhead', 'setuid-bits@3 by bulkhead'],
+    },
+    {
+      name: 'hadolint ignore covers the next instruction, mapped through peer ids',
+      code: 'FROM node:20\n# hadolint ignore=DL3002,DL3004\nUSER root\nUSER root\n',
+      findings: ['root-user@3', 'root-user@4'],
+      kept: ['root-user@4'],
+      suppressed: ['root-user@3 by hadolint'],
+    },
+    {
+      name: "hadolint's next-instruction semantics across continuation lines",
+      code: 'FROM node:20\n# hadolint ignore=DL3004\nRUN apt-get update && \\\n    apt-get install -y \\\n      sudo\nRUN sudo ls\n',
+      findings: ['sudo@5', 'sudo@6'],
+      kept: ['sudo@6'],
+      suppressed: ['sudo@5 by hadolint'],
+    },
+    {
+      name: 'hadolint global ignore is file-wide; ids of checks Bulkhead does not have are ignored silently',
+      code: '# hadolint global ignore=DL3004,DL4000,SC2086\nFROM node:20\nRUN sudo a\nRUN sudo b\n',
+      findings: ['sudo@3', 'sudo@4'],
+      suppressed: ['sudo@3 by hadolint', 'sudo@4 by hadolint'],
+    },
+    {
+      name: 'a hadolint ignore of a different check does not silence this rule',
+      code: 'FROM node:20\n# hadolint ignore=DL3008\nUSER root\n',
+      findings: ['root-user@3'],
+      kept: ['root-user@3'],
+    },
+    {
+      name: 'checkov skip comments apply to the whole Dockerfile',
+      code: 'FROM node:20\n#checkov:skip=CKV_DOCKER_3:runs as root by design\nRUN true\nUSER root\n',
+      findings: ['root-user@4'],
+      suppressed: ['root-user@4 by checkov'],
+    },
+    {
+      name: 'kics ignore-line covers the next line for rules that have a KICS peer id',
+      code: 'FROM node:20\n# kics-scan ignore-line\nRUN sudo apt-get install -y netcat\n',
+      findings: ['sudo@3', 'unpinned-image@3'],
+      suppressed: ['sudo@3 by kics', 'unpinned-image@3 by kics'],
+    },
+    {
+      name: 'trivy ignore, short and AVD forms, before the instruction',
+      code: 'FROM node:20\n#trivy:ignore:AVD-DS-0002\nUSER root\n#trivy:ignore:DS010\nRUN sudo ls\n',
+      findings: ['root-user@3', 'sudo@5'],
+      suppressed: ['root-user@3 by trivy', 'sudo@5 by trivy'],
+    },
+    {
+      name: 'an expired trivy ignore no longer applies',
+      code: 'FROM node:20\n#trivy:ignore:DS002:exp:2025-01-01\nUSER root\n#trivy:ignore:DS002:exp:2027-01-01\nUSER root\n',
+      findings: ['root-user@3', 'root-user@5'],
+      kept: ['root-user@3'],
+      suppressed: ['root-user@5 by trivy'],
+    },
+    {
+      name: 'a suppression inside a heredoc-free string is not a comment: `#` must start the line or follow a space',
+      code: 'FROM node:20\nRUN echo "a#bulkhead-disable-line sudo" && sudo ls\n',
+      findings: ['sudo@2'],
+      kept: ['sudo@2'],
+    },
+    {
+      name: 'unknown rule id: unused-suppression at the id, with a hint for a peer id written in our comment',
+      code: 'FROM node:20\n# bulkhead-disable-next-line DL3002\nUSER root\n',
+      findings: ['root-user@3'],
+      kept: ['root-user@3'],
+      unused: ['2:30-2:36 the peer check DL3002 is Bulkhead\'s root-user'],
+    },
+    {
+      name: 'misspelt id: did you mean',
+      code: 'FROM node:20\n# bulkhead-disable-file root-usr\n',
+      findings: [],
+      unused: ['2:25-2:33 did you mean root-user?'],
+    },
+    {
+      name: 'a suppression that silences nothing is reported; the used id of the same comment is not',
+      code: 'FROM node:20\n# bulkhead-disable-next-line root-user,sudo\nUSER root\n',
+      findings: ['root-user@3'],
+      suppressed: ['root-user@3 by bulkhead'],
+      unused: ['2:40-2:44 no sudo finding on the next line'],
+    },
+    {
+      name: 'a rule that does not check Dockerfiles',
+      code: 'FROM node:20\n# bulkhead-disable-file secret-in-manifest\n',
+      findings: [],
+      unused: ['2:25-2:43 secret-in-manifest does not check Dockerfiles'],
+    },
+    {
+      name: 'a directive without ids',
+      code: 'FROM node:20\n# bulkhead-disable-next-line\nUSER root\n',
+      findings: ['root-user@3'],
+      kept: ['root-user@3'],
+      unused: ['2:1-2:29 names no rule'],
+    },
+    {
+      name: 'suppressions of a rule turned off are not unused',
+      code: 'FROM node:20\n# bulkhead-disable-file sudo\n',
+      findings: [],
+      config: { rules: { sudo: 'off' } },
+    },
+    {
+      name: 'unused-suppression off (the CLI default) reports nothing; peers are never reported',
+      code: 'FROM node:20\n# bulkhead-disable-file sudo\n# hadolint ignore=DL3002\nRUN true\n',
+      findings: [],
+      config: { rules: { 'unused-suppression': 'off' } },
+    },
+    {
+      name: 'peer suppressions that silence nothing are never reported (they may be there for the peer)',
+      code: 'FROM node:20\n# hadolint ignore=DL3002\nRUN true\n#checkov:skip=CKV_DOCKER_2\n',
+      findings: [],
+    },
+    {
+      name: 'unused-suppression can itself be suppressed file-wide',
+      code: 'FROM node:20\n# bulkhead-disable-next-line sudo\nRUN true\n# bulkhead-disable-file unused-suppression\n',
+      findings: [],
+      suppressed: ['unused-suppression@2 by bulkhead'],
+    },
+  ]);
+});
