@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { runAudit } from './audit';
+import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -24,8 +25,14 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
+<<<<<<< HEAD
+  --fix                      apply every safe fix to the files, then report what is left
+  --dry-run                  with --fix: print the changes as a unified diff, write nothing
+                             (exit 1 when there is something to fix, 0 when not)
+=======
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
+>>>>>>> main
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -42,10 +49,12 @@ interface AuditArgs {
   maxWarnings?: number;
   color: boolean;
   reportUnusedSuppressions: boolean;
+  fix: boolean;
+  dryRun: boolean;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -77,6 +86,12 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.maxWarnings = Number(v);
         break;
       }
+      case '--fix':
+        parsed.fix = true;
+        break;
+      case '--dry-run':
+        parsed.dryRun = true;
+        break;
       case '--no-color':
         parsed.color = false;
         break;
@@ -91,6 +106,7 @@ function parseAuditArgs(args: string[]): AuditArgs {
         parsed.paths.push(arg);
     }
   }
+  if (parsed.dryRun && !parsed.fix) throw new UsageError('--dry-run only goes with --fix');
   return parsed;
 }
 
@@ -121,11 +137,21 @@ function main(argv: string[]): number {
   // unused-suppression is an editor hint; CI asks for it with the flag.
   const rules: EngineConfig['rules'] = args.reportUnusedSuppressions ? {} : { 'unused-suppression': 'off' };
   const config: EngineConfig = { ...DEFAULT_CONFIG, rules };
+  let writeFailed = false;
+  if (args.fix) {
+    const fixed = runFixes({ paths: args.paths, baseDir, config, dryRun: args.dryRun });
+    process.stderr.write(describeFixes(fixed, args.dryRun));
+    if (args.dryRun) {
+      process.stdout.write(fixed.map((f) => f.diff ?? '').join(''));
+      return fixed.some((f) => f.diff) ? 1 : 0;
+    }
+    writeFailed = fixed.some((f) => f.error);
+  }
   const report = runAudit({ paths: args.paths, baseDir, config });
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
-  return exitCodeFor(report, args.failOn, args.maxWarnings);
+  return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
 }
 
 try {

@@ -5,6 +5,7 @@ import { splitYamlDocuments } from '../../../server/src/engine/yaml/segments';
 import { readObjects, containersOf, WORKLOAD_KINDS, effectiveSecurityField, containerImage } from '../../../server/src/engine/kubernetes/model';
 import { readComposeProject, serviceImage, serviceItems, serviceBool, serviceText } from '../../../server/src/engine/compose/model';
 import { analyze, classifyPath } from '../../../server/src/engine';
+import { inWorkload, WORKLOAD_NAMES } from '../../helpers/workloads';
 
 function parse(text: string) {
   const [segment] = splitYamlDocuments(text);
@@ -23,29 +24,13 @@ function compose(text: string) {
   return { view: yaml.view, project: readComposeProject(yaml.view, yaml.view.map(yaml.doc.contents)!) };
 }
 
-const podSpec = (indent: string) =>
-  [`securityContext:`, `  runAsNonRoot: true`, `initContainers:`, `  - name: init`, `    image: busybox:1.36`, `containers:`, `  - name: app`, `    image: nginx:1.27`, `    securityContext:`, `      runAsUser: 1000`]
-    .map((l) => indent + l)
-    .join('\n');
-
-/** Every workload kind with its pod spec at the place the API defines. */
-export const WORKLOADS: Record<string, string> = {
-  Pod: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: w\nspec:\n${podSpec('  ')}\n`,
-  Deployment: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  StatefulSet: `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  DaemonSet: `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  ReplicaSet: `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  ReplicationController: `apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  Job: `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n${podSpec('      ')}\n`,
-  CronJob: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: w\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${podSpec('          ')}\n`,
-  PodTemplate: `apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: w\ntemplate:\n  spec:\n${podSpec('    ')}\n`,
-};
+const POD_SPEC = 'securityContext:\n  runAsNonRoot: true\ninitContainers:\n  - name: init\n    image: busybox:1.36\ncontainers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      runAsUser: 1000\n';
 
 describe('kubernetes model', () => {
   it('one extractor finds the pod spec of every workload kind, with init containers and pod-level inheritance', () => {
-    assert.deepEqual(Object.keys(WORKLOADS).sort(), [...WORKLOAD_KINDS].sort());
-    for (const [kind, text] of Object.entries(WORKLOADS)) {
-      const { view, objects } = kube(text);
+    assert.deepEqual(WORKLOAD_NAMES.filter((k) => !k.startsWith('Knative')).sort(), [...WORKLOAD_KINDS].sort());
+    for (const kind of WORKLOAD_NAMES) {
+      const { view, objects } = kube(inWorkload(kind, POD_SPEC));
       const containers = containersOf(objects);
       assert.deepEqual(containers.map((c) => `${c.container.group}:${c.container.name}`), ['initContainers:init', 'containers:app'], kind);
       const [init, app] = containers;
@@ -53,7 +38,7 @@ describe('kubernetes model', () => {
       assert.equal(effectiveSecurityField(view, app.pod, app.container, 'runAsUser')?.level, 'container', kind);
       assert.equal(effectiveSecurityField(view, app.pod, app.container, 'privileged'), undefined, 'privileged has no pod-level field');
       assert.equal(containerImage(view, app.container)?.ref?.name, 'docker.io/library/nginx', kind);
-      assert.equal(app.pod.ownerKind, kind);
+      assert.equal(app.pod.ownerKind, kind.replace('Knative ', ''));
     }
   });
 

@@ -11,6 +11,8 @@ export interface ComposeService {
   anchorRange: Range;
   /** The services this one `extends` in the same file, nearest first. */
   bases: ComposeService[];
+  /** True when the service (or a base) `extends` a service of another file, which is not read. */
+  extendsOtherFile: boolean;
 }
 
 export interface ComposeProject {
@@ -25,9 +27,12 @@ export function readComposeProject(view: YamlView, root: YAMLMap): ComposeProjec
     const node = view.map(pair.value);
     const name = view.string(pair.key);
     if (!node || name === undefined) continue;
-    services.push({ name, node, anchorRange: view.keyRange(pair)!, bases: [] });
+    services.push({ name, node, anchorRange: view.keyRange(pair)!, bases: [], extendsOtherFile: false });
   }
-  for (const service of services) service.bases = resolveExtends(view, service, services);
+  for (const service of services) {
+    service.bases = resolveExtends(view, service, services);
+    service.extendsOtherFile = [service, ...service.bases].some((s) => view.get(view.map(view.get(s.node, 'extends')), 'file') !== undefined);
+  }
   return { root, services };
 }
 

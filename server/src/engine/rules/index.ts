@@ -14,6 +14,10 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import embeddedSecret from './embedded-secret';
 import secretInManifest from './secret-in-manifest';
 import secretFileCopied from './secret-file-copied';
+import privileged from './privileged';
+import privilegeEscalation from './privilege-escalation';
+import capabilities from './capabilities';
+import hostNamespaces from './host-namespaces';
 import eolImage from './eol-image';
 import missingLimits from './missing-limits';
 import hostPathMount from './host-path-mount';
@@ -42,6 +46,10 @@ export const RULES: readonly Rule[] = [
   embeddedSecret,
   secretInManifest,
   secretFileCopied,
+  privileged,
+  privilegeEscalation,
+  capabilities,
+  hostNamespaces,
   eolImage,
   missingLimits,
   hostPathMount,

@@ -1,6 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { finalStageChain, instructionsOf } from '../dockerfile/queries';
+import { serviceText } from '../compose/model';
+import { containersOf, describeContainer, effectiveSecurityField, isWindowsPod } from '../kubernetes/model';
+import { reportOnce } from '../yaml/report-once';
 import { appendLine, insertLineBefore } from '../dockerfile/edits';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Fix } from '../types';
@@ -22,9 +25,17 @@ export default defineRule({
   title: 'Container runs as root',
   description: 'A container running as root turns any code-execution bug into root on the container, one kernel bug away from the host.',
   severity: 'warning',
-  kinds: ['dockerfile'],
-  peerIds: { hadolint: ['DL3002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'], kics: ['last_user_is_root', 'missing_user_instruction'], trivy: ['DS002'] },
-  howToFix: 'Create an unprivileged user and switch to it with `USER <uid>` before the final `CMD`/`ENTRYPOINT`; use a numeric uid so Kubernetes can verify `runAsNonRoot`.',
+  kinds: ['dockerfile', 'compose', 'kubernetes'],
+  peerIds: {
+    hadolint: ['DL3002'],
+    checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8', 'CKV_K8S_23', 'CKV_K8S_40'],
+    kics: ['last_user_is_root', 'missing_user_instruction', 'container_running_as_root', 'containers_run_with_root_user'],
+    trivy: ['DS002', 'KSV012', 'KSV020'],
+    kubeLinter: ['run-as-non-root'],
+    polaris: ['runAsRootAllowed'],
+  },
+  howToFix:
+    'Dockerfile: create an unprivileged user and switch to it with `USER <uid>` before the final `CMD`/`ENTRYPOINT`; use a numeric uid so Kubernetes can verify `runAsNonRoot`. Compose: set `user: "<uid>:<gid>"` to a non-zero uid. Kubernetes: set `runAsNonRoot: true` and a non-zero `runAsUser` in the container (or pod) `securityContext`.',
   fixable: true,
   check: {
     dockerfile({ model, config, report }) {
@@ -54,6 +65,48 @@ export default defineRule({
         message: 'The final stage has no USER instruction, so the container runs as root: any code-execution bug becomes root in the container.',
         fixes: userFix(uid, insertUser(model, chain[0], uid)),
       });
+    },
+    // Compose: only an explicit root user; the image's USER decides otherwise (the Dockerfile rule's job).
+    compose({ model, report }) {
+      const { view } = model;
+      const once = reportOnce(report);
+      for (const service of model.services) {
+        const user = serviceText(view, service, 'user');
+        const range = user && isRootUser(user.text) ? view.range(user.node) : undefined;
+        if (range) once({ range, message: `Service "${service.name}" runs as user ${user!.text.trim()} (root): any code-execution bug in it becomes root in the container, one kernel bug from the host.` });
+      }
+    },
+    // Kubernetes: the kubelet enforces only what the pod spec says, whatever the image's USER.
+    kubernetes({ model, report }) {
+      const { view } = model;
+      const once = reportOnce(report);
+      for (const { pod, container } of containersOf(model.objects)) {
+        if (isWindowsPod(view, pod)) continue;
+        const what = describeContainer(container);
+        const user = effectiveSecurityField(view, pod, container, 'runAsUser');
+        const uid = user ? view.number(user.node) : undefined;
+        if (user && uid === 0) {
+          const range = view.range(user.node);
+          const where = user.level === 'pod' ? 'the pod securityContext sets runAsUser: 0' : 'its securityContext sets runAsUser: 0';
+          if (range) once({ range, message: `The ${what} runs as root: ${where}. Any code-execution bug in it becomes root in the container.` });
+          continue;
+        }
+        if (uid !== undefined && uid > 0) continue;
+        // A runAsUser we cannot read (a template placeholder) is not known to be root.
+        if (user && uid === undefined) continue;
+        const nonRoot = effectiveSecurityField(view, pod, container, 'runAsNonRoot');
+        const verdict = nonRoot ? view.bool(nonRoot.node) : undefined;
+        if (verdict === true) continue;
+        const range = verdict === false && nonRoot ? view.range(nonRoot.node) : container.anchorRange;
+        if (!range) continue;
+        once({
+          range,
+          message:
+            verdict === false
+              ? `The ${what} sets runAsNonRoot: false and no non-zero runAsUser, so it runs as root unless the image says otherwise.`
+              : `The ${what} may run as root: neither it nor the pod sets runAsNonRoot: true or a non-zero runAsUser, so the image's USER (often root) decides.`,
+        });
+      }
     },
   },
 });

@@ -5,6 +5,11 @@ import type { Range } from '../types';
 import { instructionsOf, packageInstallsOf, runsOf, wordRange } from '../dockerfile/queries';
 import { packageName } from '../dockerfile/packages';
 import { commandBaseName, parseShell, splitCommand } from '../dockerfile/shell';
+import { interpolatedText, serviceItems } from '../compose/model';
+import { containersOf, describeContainer } from '../kubernetes/model';
+import { reportOnce } from '../yaml/report-once';
+import type { YamlView } from '../yaml/view';
+import type { Node } from 'yaml';
 import { programUsedInFile, removePackageFix } from '../dockerfile/package-removal';
 import { removeInstruction } from '../dockerfile/edits';
 import type { Fix } from '../types';
@@ -39,9 +44,9 @@ export default defineRule({
   title: 'SSH server in a container',
   description: 'An SSH server in a container is a second, password- or key-guessable way in that bypasses the orchestrator; use `docker exec`/`kubectl exec` instead.',
   severity: 'warning',
-  kinds: ['dockerfile'],
+  kinds: ['dockerfile', 'compose', 'kubernetes'],
   peerIds: { hadolint: [], checkov: ['CKV_DOCKER_1'], kics: ['exposing_port_22'], trivy: ['DS004'], kubeLinter: ['ssh-port'] },
-  howToFix: 'Remove the SSH server package and `EXPOSE 22`; debug with `docker exec` or `kubectl exec`/ephemeral containers instead.',
+  howToFix: 'Remove the SSH server package and `EXPOSE 22` (Dockerfile), the published port 22 (Compose `ports`) or `containerPort: 22` (Kubernetes); debug with `docker exec` or `kubectl exec`/ephemeral containers instead.',
   fixable: true,
   check: {
     dockerfile({ model, report }) {
@@ -109,5 +114,46 @@ export default defineRule({
         }
       }
     },
+    compose({ model, report }) {
+      const { view } = model;
+      const once = reportOnce(report);
+      for (const service of model.services) {
+        for (const item of serviceItems(view, service, 'ports')) {
+          const target = composeContainerPort(view, item);
+          const range = target && exposesPort22(target.port) ? view.range(target.node) : undefined;
+          if (range) once({ range, message: `Service "${service.name}" publishes container port 22 (SSH): a remote shell port is an entry point that bypasses docker exec and its access control.` });
+        }
+      }
+    },
+    kubernetes({ model, report }) {
+      const { view } = model;
+      const once = reportOnce(report);
+      for (const { container } of containersOf(model.objects)) {
+        for (const item of view.items(view.get(container.node, 'ports'))) {
+          const node = view.get(view.map(item), 'containerPort');
+          const range = view.number(node) === 22 ? view.range(node) : undefined;
+          if (range) once({ range, message: `The ${describeContainer(container)} declares containerPort 22 (SSH): a remote shell port is an entry point that bypasses kubectl exec and its access control.` });
+        }
+      }
+    },
   },
 });
+
+/**
+ * The container side of a Compose `ports` entry: `"22"`, `"2222:22"`, `"127.0.0.1:2222:22/tcp"`,
+ * `"[::1]:2222:22"`, ranges (`"20-25:20-25"`), or the long syntax's `target`.
+ */
+function composeContainerPort(view: YamlView, item: Node): { port: string; node: Node } | undefined {
+  const map = view.map(item);
+  if (map) {
+    const target = view.get(map, 'target');
+    const text = view.string(target);
+    const port = text === undefined ? undefined : interpolatedText(text);
+    return port === undefined || !target ? undefined : { port: port.trim(), node: target };
+  }
+  const written = view.string(item);
+  const text = written === undefined ? undefined : interpolatedText(written);
+  if (text === undefined) return undefined;
+  const withoutProtocol = text.trim().split('/')[0];
+  return { port: withoutProtocol.slice(withoutProtocol.lastIndexOf(':') + 1), node: item };
+}

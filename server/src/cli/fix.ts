@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { fixAll, type AppliedFix, type EngineConfig } from '../engine';
+import { AtomicWriteError, isInside, writeFileAtomic } from './atomic-write';
+import { readText } from './audit';
+import { buildContextFor } from './build-context';
+import { unifiedDiff } from './diff';
+import { walk } from './walk';
+
+export interface FixOptions {
+  paths: string[];
+  baseDir: string;
+  config: EngineConfig;
+  /** Compute the changes and their diff, write nothing. */
+  dryRun: boolean;
+}
+
+export interface FixedFile {
+  relative: string;
+  applied: AppliedFix[];
+  /** Unified diff of the change (dry runs). */
+  diff?: string;
+  /** Why the fixed text was not written. */
+  error?: string;
+}
+
+/**
+ * `bulkhead audit --fix`: the same fix-all as the editor's `source.fixAll.bulkhead`, on the files
+ * the audit finds. Files are written atomically and only inside the audited path they were found
+ * under (never through a symbolic link, never a file that changed meanwhile).
+ */
+export function runFixes(options: FixOptions): FixedFile[] {
+  const inputs = options.paths.length > 0 ? options.paths : ['.'];
+  const { files } = walk(inputs, options.baseDir);
+  const roots = inputs.map((input) => path.resolve(options.baseDir, input));
+  const contextListings = new Map<string, string[]>();
+  const fixed: FixedFile[] = [];
+  for (const file of files) {
+    const read = readText(file.absolute);
+    if ('skipped' in read) continue;
+    const result = fixAll(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
+    if (result.applied.length === 0 || result.text === read.text) continue;
+    const entry: FixedFile = { relative: file.relative, applied: result.applied };
+    if (options.dryRun) {
+      entry.diff = unifiedDiff(file.relative, read.text, result.text);
+    } else {
+      const root = rootOf(file.absolute, roots);
+      try {
+        if (!root) throw new AtomicWriteError(`refusing to write ${file.relative}: it is outside the audited paths`);
+        writeFileAtomic({ root, file: file.absolute, content: result.text, expected: read.text });
+      } catch (error) {
+        entry.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+    fixed.push(entry);
+  }
+  return fixed;
+}
+
+/** The audited path a file was found under (a file given by name: its directory). */
+function rootOf(file: string, roots: string[]): string | undefined {
+  for (const root of roots) {
+    if (root === file) return path.dirname(file);
+    if (isInside(root, file)) return root;
+  }
+  return undefined;
+}
+
+/** One line per file, then one per fix, for the terminal (stderr). */
+export function describeFixes(fixed: FixedFile[], dryRun: boolean): string {
+  const ok = fixed.filter((f) => !f.error);
+  const count = ok.reduce((n, f) => n + f.applied.length, 0);
+  const lines: string[] = [];
+  for (const file of fixed) {
+    lines.push(file.error ? `bulkhead: not fixed: ${file.error}` : `${dryRun ? 'would fix' : 'fixed'} ${file.relative}:`);
+    if (file.error) continue;
+    for (const a of file.applied) lines.push(`  ${a.range.start.line + 1}:${a.range.start.character + 1}  ${a.ruleId}: ${a.title}`);
+  }
+  const verb = dryRun ? 'would fix' : 'fixed';
+  lines.push(count === 0 ? `bulkhead: nothing to fix` : `bulkhead: ${verb} ${count} problem${count === 1 ? '' : 's'} in ${ok.length} file${ok.length === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
