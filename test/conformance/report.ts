@@ -34,6 +34,11 @@ if (process.argv.includes('--write')) {
   const at = text.indexOf(begin);
   const to = text.indexOf(end);
   if (at < 0 || to < at) throw new Error(`${docs} lacks the ${begin} … ${end} markers`);
-  writeFileSync(docs, `${text.slice(0, at + begin.length)}\n${table}\n\nOverall recall ${(recall * 100).toFixed(1)}% (${total.found} of ${total.found + total.missed} scored labels), ${total.falsePositives} false positives on negatives.\n${text.slice(to)}`);
+  const excluded = report.expected
+    .filter((e) => e.outcome !== 'found' && e.outcome !== 'missed')
+    .map((e) => `- \`${e.entry.dir}/${e.expected.file}:${e.expected.line}\` (${e.entry.rule}): ${e.reason}`);
+  const summary = `Overall recall ${(recall * 100).toFixed(1)}% (${total.found} of ${total.found + total.missed} scored labels), ${total.falsePositives} false positives on negatives.`;
+  const body = [table, '', summary, '', 'Labels not scored, and why:', '', ...excluded].join('\n');
+  writeFileSync(docs, `${text.slice(0, at + begin.length)}\n${body}\n${text.slice(to)}`);
   console.log(`\nwrote ${path.relative(process.cwd(), docs)}`);
 }
