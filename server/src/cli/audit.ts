@@ -1,82 +1,95 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, LIMITS, type EngineConfig } from '../engine';
-import { LineIndex } from '../engine/text/line-index';
-import { buildContextFor } from './build-context';
-import { fingerprints } from './fingerprint';
+import { analyzeWorkspace, suppressFindings, type EngineConfig, type Finding, type WorkspaceFile } from '../engine';
+import { nodeWorkspaceFs, toWorkspacePath } from '../fs/node-workspace-fs';
+import { auditOne, fingerprintsOf, readText, type FileOutcome } from './audit-file';
+import { auditInWorkers, workersAvailable } from './pool';
 import type { AuditedFile, AuditReport } from './report';
-import { walk } from './walk';
+import { walk, type WalkedFile } from './walk';
+
+export { fingerprintsOf, readText } from './audit-file';
 
 export interface AuditOptions {
   paths: string[];
   baseDir: string;
   config: EngineConfig;
+  /** Worker threads (1 = analyse on the main thread). */
+  jobs?: number;
+  /** Called as files finish (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
+/** A single-threaded audit (the language server and tests use it; the CLI uses `runAuditParallel`). */
 export function runAudit(options: AuditOptions): AuditReport {
-  const { files, problems } = walk(options.paths.length > 0 ? options.paths : ['.'], options.baseDir);
+  const { files, problems } = discover(options);
+  const config = pinToday(options.config);
+  const listings = new Map<string, string[]>();
+  const outcomes = files.map((file, i) => {
+    const outcome = auditOne(file, config, listings);
+    options.onProgress?.(i + 1, files.length);
+    return outcome;
+  });
+  return assemble(outcomes, problems, config);
+}
+
+/** The CLI's audit: files spread over `jobs` worker threads, with output identical to `runAudit`. */
+export async function runAuditParallel(options: AuditOptions): Promise<AuditReport> {
+  const jobs = options.jobs ?? 1;
+  if (jobs <= 1 || !workersAvailable()) return runAudit(options);
+  const { files, problems } = discover(options);
+  const config = pinToday(options.config);
+  const outcomes = await auditInWorkers(files, config, jobs, (done) => options.onProgress?.(done, files.length));
+  return assemble(outcomes, problems, config);
+}
+
+function discover(options: AuditOptions) {
+  return walk(options.paths.length > 0 ? options.paths : ['.'], options.baseDir);
+}
+
+/** Every thread must judge dates (eol-image) against the same day. */
+function pinToday(config: EngineConfig): EngineConfig {
+  return config.now ? config : { ...config, now: new Date() };
+}
+
+/** Collects outcomes in walk order, then runs the cross-file rules over every file's facts. */
+function assemble(outcomes: FileOutcome[], problems: AuditReport['problems'], config: EngineConfig): AuditReport {
   const audited: AuditedFile[] = [];
-  const contextListings = new Map<string, string[]>();
-  for (const file of files) {
-    const read = readText(file.absolute);
-    if ('skipped' in read) {
-      problems.push({ relative: file.relative, reason: read.skipped });
-      continue;
-    }
-    let result: ReturnType<typeof analyze>;
-    try {
-      result = analyze(read.text, { path: file.absolute, config: options.config, buildContext: buildContextFor(file.absolute, contextListings) });
-    } catch (error) {
-      // A parser bug on one file must not lose the report for all the others.
-      problems.push({ relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.name : 'error'}); please report it` });
-      continue;
-    }
-    if (!result.kind) continue;
-    for (const failure of result.failures) {
-      process.stderr.write(`bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);
-    }
-    audited.push({
-      relative: file.relative,
-      absolute: file.absolute,
-      kind: result.kind,
-      findings: result.findings,
-      suppressed: result.suppressed,
-      notes: result.notices.map((n) => n.message),
-      skipped: result.skipped,
-      fingerprints: fingerprintsOf(file.relative, read.text, result.findings),
-    });
+  const workspaceFiles: WorkspaceFile[] = [];
+  const byPath = new Map<string, AuditedFile>();
+  for (const outcome of outcomes) {
+    if (outcome.type === 'problem') problems.push({ relative: outcome.relative, reason: outcome.reason });
+    if (outcome.type !== 'file') continue;
+    for (const error of outcome.errors) process.stderr.write(error);
+    audited.push(outcome.file);
+    const workspacePath = toWorkspacePath(outcome.file.absolute);
+    byPath.set(workspacePath, outcome.file);
+    workspaceFiles.push({ path: workspacePath, kind: outcome.file.kind, facts: outcome.facts });
+  }
+  const workspace = analyzeWorkspace(workspaceFiles, nodeWorkspaceFs, config);
+  for (const failure of workspace.failures) {
+    process.stderr.write(`bulkhead: cross-file rule ${failure.ruleId} failed; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);
+  }
+  for (const [workspacePath, findings] of workspace.findings) {
+    const file = byPath.get(workspacePath);
+    if (file) addCrossFileFindings(file, findings, config);
   }
   return { files: audited, problems };
 }
 
-function fingerprintsOf(relative: string, text: string, findings: AuditedFile['findings']): string[] {
-  if (findings.length === 0) return [];
-  const lines = new LineIndex(text);
-  return fingerprints(relative, text, findings, (line, character) => lines.offsetAt({ line, character }));
-}
-
-/** Reads a file as UTF-8, refusing huge or unreadable ones before loading them whole. */
-export function readText(file: string): { text: string } | { skipped: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const { size } = fstatSync(fd);
-    if (size > LIMITS.maxFileBytes) return { skipped: `larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB` };
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: buffer.subarray(0, read).toString('utf8') };
-  } catch (error) {
-    return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** Cross-file findings join the file's own (fingerprinted from the file's text like the others). */
+function addCrossFileFindings(file: AuditedFile, crossFile: Finding[], config: EngineConfig): void {
+  const read = readText(file.absolute);
+  if ('skipped' in read) return;
+  // The file's own suppression comments apply to cross-file findings too.
+  const { findings, suppressed } = suppressFindings(read.text, file.kind, crossFile, { config, reportUnused: false });
+  if (suppressed.length > 0) file.suppressed = [...(file.suppressed ?? []), ...suppressed];
+  file.findings = [...file.findings, ...findings].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  );
+  file.fingerprints = fingerprintsOf(file.relative, read.text, file.findings);
 }
 
 export function relativeTo(base: string, file: string): string {
   return path.relative(base, file).split(path.sep).join('/');
 }
+
+export type { WalkedFile };

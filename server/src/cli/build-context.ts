@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import type { BuildContext } from '../engine';
+import { dockerignoreMatcher } from '../engine/build-context';
 
 /**
  * Lists a Dockerfile's build context for the engine (`BuildContext`), taking the Dockerfile's
@@ -41,10 +42,7 @@ export function listBuildContext(contextDir: string, limits = BUILD_CONTEXT_LIMI
   return files;
 }
 
-/**
- * `.dockerignore` patterns are relative to the context root (unlike .gitignore, `foo` does not
- * match `a/foo`), so each pattern is anchored before handing it to the gitignore matcher.
- */
+/** The context's `.dockerignore` as a matcher (engine/build-context.ts anchors its patterns). */
 export function readDockerignore(contextDir: string): Ignore | undefined {
   let text: string;
   try {
@@ -52,17 +50,7 @@ export function readDockerignore(contextDir: string): Ignore | undefined {
   } catch {
     return undefined;
   }
-  const patterns = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const negated = line.startsWith('!');
-      let pattern = (negated ? line.slice(1) : line).replace(/^\.\//, '').replace(/^\/+/, '');
-      if (!pattern.startsWith('**')) pattern = `/${pattern}`;
-      return negated ? `!${pattern}` : pattern;
-    });
-  return ignore().add(patterns);
+  return dockerignoreMatcher(text);
 }
 
 /** A BuildContext for the engine, listing lazily and once per directory (shared across files). */

@@ -6,7 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
-import { runAudit } from './audit';
+import { availableParallelism } from 'node:os';
+import { runAuditParallel } from './audit';
+import { progressLine } from './progress';
 import { describeFixes, runFixes } from './fix';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -25,14 +27,12 @@ Options:
                              exit 1 when a finding is at least this severe (default: error)
   --max-warnings N           also exit 1 when there are more than N warnings
   --no-color                 plain text output even on a terminal
-<<<<<<< HEAD
   --fix                      apply every safe fix to the files, then report what is left
   --dry-run                  with --fix: print the changes as a unified diff, write nothing
                              (exit 1 when there is something to fix, 0 when not)
-=======
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
->>>>>>> main
+  -j, --jobs N               worker threads (default: one per core; 1 = no workers)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -51,10 +51,11 @@ interface AuditArgs {
   reportUnusedSuppressions: boolean;
   fix: boolean;
   dryRun: boolean;
+  jobs: number;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false, jobs: availableParallelism() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -98,6 +99,13 @@ function parseAuditArgs(args: string[]): AuditArgs {
       case '--color':
         parsed.color = true;
         break;
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs needs a whole number of at least 1, got "${v}"`);
+        parsed.jobs = Number(v);
+        break;
+      }
       case '--report-unused-suppressions':
         parsed.reportUnusedSuppressions = true;
         break;
@@ -117,7 +125,7 @@ export function exitCodeFor(report: AuditReport, failOn: AuditArgs['failOn'], ma
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE);
@@ -147,16 +155,18 @@ function main(argv: string[]): number {
     }
     writeFailed = fixed.some((f) => f.error);
   }
-  const report = runAudit({ paths: args.paths, baseDir, config });
+  const progress = progressLine(process.stderr);
+  const report = await runAuditParallel({ paths: args.paths, baseDir, config, jobs: args.jobs, onProgress: progress.update });
+  progress.done();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
   return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`bulkhead: ${error.message}\n`);
     process.exitCode = 2;
@@ -164,4 +174,4 @@ try {
     process.stderr.write(`bulkhead: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   }
-}
+});

@@ -15,6 +15,7 @@ import { splitYamlDocuments, type YamlSegment } from './yaml/segments';
 import { suppressFindings, type SuppressedFinding } from './suppression';
 import { parseYamlSegment, type ParsedYaml } from './yaml/parse';
 import type { FileKind, Finding, Range, Severity } from './types';
+import { composeFacts, dockerfileFacts, kubernetesFacts, mergeFacts, shiftFacts, type FileFacts } from './workspace/facts';
 
 export interface AnalyzeOptions {
   /** File path (any separator); used to classify the file by name. */
@@ -57,6 +58,8 @@ export interface AnalysisResult {
   failures: RuleFailure[];
   /** Set when the whole file was not analysed. */
   skipped?: string;
+  /** What cross-file rules need from this file (engine/workspace/facts.ts). */
+  facts?: FileFacts;
 }
 
 /** Per-document cache of YAML document analyses, keyed by the document's text. */
@@ -71,6 +74,7 @@ interface SegmentResult {
   findings: Finding[];
   notices: Notice[];
   failures: RuleFailure[];
+  facts?: FileFacts;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -116,7 +120,7 @@ function analyzeDockerfile(text: string, config: EngineConfig, deadline: number,
   const notices = notRun.length > 0 ? [timeBudgetNotice(limits, `the rules ${notRun.join(', ')} were not run`)] : [];
   const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
   const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
-  return { kind: 'dockerfile', findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices, failures };
+  return { kind: 'dockerfile', findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices, failures, facts: dockerfileFacts(model) };
 }
 
 function timeBudgetNotice(limits: Limits, what: string): Notice {
@@ -144,6 +148,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const failures: RuleFailure[] = [];
   const kinds = new Set<FileKind>();
   const parseErrors: Notice[] = [];
+  const facts: FileFacts[] = [];
 
   const segments = splitYamlDocuments(text);
   for (const segment of segments) {
@@ -163,6 +168,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
     findings.push(...result.findings.map((f) => shiftFinding(f, segment.startLine)));
     for (const n of result.notices) (n.code === 'parse-error' ? parseErrors : notices).push(shiftNotice(n, segment.startLine));
     failures.push(...result.failures);
+    if (result.facts) facts.push(shiftFacts(result.facts, segment.startLine));
   }
   if (options.cache) options.cache.segments = nextCache;
 
@@ -170,7 +176,7 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
   const split = kind ? suppressFindings(text, kind, findings, { config }) : { findings, suppressed: [] };
-  return { kind, findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices: kind ? notices : [], failures };
+  return { kind, findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices: kind ? notices : [], failures, facts: mergeFacts(facts) };
 }
 
 function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string, deadline: number, limits: Limits): SegmentResult {
@@ -197,12 +203,12 @@ function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', conf
   const kubernetes = pathClass === 'kubernetes' || pathClass === 'yaml' ? readKubernetes(yaml) : undefined;
   if (kubernetes) {
     const { findings, failures, notRun } = runRules('kubernetes', kubernetes, config, deadline);
-    return { configKey: key, kind: 'kubernetes', findings, notices: notRunNotices(notRun, limits), failures };
+    return { configKey: key, kind: 'kubernetes', findings, notices: notRunNotices(notRun, limits), failures, facts: kubernetesFacts(kubernetes) };
   }
   if (pathClass === 'compose' || (pathClass === 'yaml' && looksLikeCompose(yaml))) {
     const document: ComposeDocument = { kind: 'compose', view: yaml.view, yaml, ...readComposeProject(yaml.view, root) };
     const { findings, failures, notRun } = runRules('compose', document, config, deadline);
-    return { configKey: key, kind: 'compose', findings, notices: notRunNotices(notRun, limits), failures };
+    return { configKey: key, kind: 'compose', findings, notices: notRunNotices(notRun, limits), failures, facts: composeFacts(document) };
   }
   return empty;
 }
@@ -242,7 +248,7 @@ interface RuleRun {
   notRun: string[];
 }
 
-function runRules<K extends keyof RuleChecks>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, deadline: number, buildContext?: BuildContext): RuleRun {
+function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, deadline: number, buildContext?: BuildContext): RuleRun {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const notRun: string[] = [];

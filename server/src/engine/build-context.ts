@@ -1,3 +1,5 @@
+import ignore, { type Ignore } from 'ignore';
+
 /**
  * What the engine may know about a Dockerfile's build context, supplied by a host that can
  * read the file system (the CLI; the language server — see docs). The engine itself never
@@ -30,4 +32,23 @@ export function memoiseBuildContext(context: BuildContext | undefined): BuildCon
       return files;
     },
   };
+}
+
+/**
+ * A matcher for `.dockerignore` text. Its patterns are relative to the context root (unlike
+ * .gitignore, `foo` does not match `a/foo`), so each pattern is anchored before handing it to
+ * the gitignore matcher. Directories are tested with a trailing `/`.
+ */
+export function dockerignoreMatcher(text: string): Ignore {
+  const patterns = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const negated = line.startsWith('!');
+      let pattern = (negated ? line.slice(1) : line).replace(/^\.\//, '').replace(/^\/+/, '');
+      if (!pattern.startsWith('**')) pattern = `/${pattern}`;
+      return negated ? `!${pattern}` : pattern;
+    });
+  return ignore().add(patterns);
 }

@@ -4,6 +4,8 @@ import type { DockerfileModel } from './dockerfile/model';
 import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
 import type { FileKind, Fix, PeerIds, Range, Severity } from './types';
+import type { WorkspaceFile } from './workspace/facts';
+import type { WorkspaceFs } from './workspace/fs';
 
 /** What a rule's check reports; severity defaults to the rule's own. */
 export interface Report {
@@ -25,6 +27,17 @@ export interface RuleChecks {
   dockerfile?(context: RuleContext<DockerfileModel>): void;
   compose?(context: RuleContext<ComposeDocument>): void;
   kubernetes?(context: RuleContext<KubernetesDocument>): void;
+  /** Cross-file rules: run once over the facts of every file (see engine/workspace/). */
+  workspace?(context: WorkspaceRuleContext): void;
+}
+
+/** What a cross-file (`workspace`) check sees: every file's facts, and read access to other files. */
+export interface WorkspaceRuleContext {
+  files: readonly WorkspaceFile[];
+  fs: WorkspaceFs;
+  config: EngineConfig;
+  /** Reports a finding in the file at `path` (one of `files`). */
+  report(path: string, report: Report): void;
 }
 
 /**
@@ -53,7 +66,7 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   for (const kind of rule.kinds) {
-    if (!rule.check[kind] && !rule.layer) throw new Error(`rule ${rule.id} declares kind ${kind} but has no check for it`);
+    if (!rule.check[kind] && !rule.layer && !rule.check.workspace) throw new Error(`rule ${rule.id} declares kind ${kind} but has no check for it`);
   }
   return rule;
 }

@@ -58,7 +58,8 @@ function describeRule(rule: Rule) {
   const peerTags = Object.entries(rule.peerIds).flatMap(([tool, ids]) => ((ids as string[] | undefined) ?? []).map((id: string) => `${tool}:${id}`));
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+    // SARIF wants a readable name different from the opaque id: the title in PascalCase.
+    name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: `${rule.description} How to fix: ${rule.howToFix.replace(/`/g, '')}`, markdown: `${rule.description}\n\n**How to fix:** ${rule.howToFix}` },

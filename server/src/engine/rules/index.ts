@@ -19,6 +19,8 @@ import privilegeEscalation from './privilege-escalation';
 import capabilities from './capabilities';
 import hostNamespaces from './host-namespaces';
 import eolImage from './eol-image';
+import dockerignore from './dockerignore';
+import missingNetworkPolicy from './missing-network-policy';
 import missingLimits from './missing-limits';
 import hostPathMount from './host-path-mount';
 import hostPort from './host-port';
@@ -51,6 +53,8 @@ export const RULES: readonly Rule[] = [
   capabilities,
   hostNamespaces,
   eolImage,
+  dockerignore,
+  missingNetworkPolicy,
   missingLimits,
   hostPathMount,
   hostPort,

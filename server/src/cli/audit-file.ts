@@ -1,0 +1,74 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { analyze, LIMITS, type EngineConfig, type FileFacts } from '../engine';
+import { LineIndex } from '../engine/text/line-index';
+import { buildContextFor } from './build-context';
+import { fingerprints } from './fingerprint';
+import type { AuditedFile } from './report';
+import type { WalkedFile } from './walk';
+
+/** What auditing one file produced: plain data, so it crosses worker-thread boundaries. */
+export type FileOutcome =
+  | { type: 'problem'; relative: string; reason: string }
+  | { type: 'none' }
+  | { type: 'file'; file: AuditedFile; facts: FileFacts; errors: string[] };
+
+/**
+ * Reads and analyses one file. Nothing of the parse is kept: only findings and the small facts
+ * cross-file rules need, so memory stays flat however many files an audit covers.
+ */
+export function auditOne(file: WalkedFile, config: EngineConfig, contextListings: Map<string, string[]>): FileOutcome {
+  const read = readText(file.absolute);
+  if ('skipped' in read) return { type: 'problem', relative: file.relative, reason: read.skipped };
+  let result: ReturnType<typeof analyze>;
+  try {
+    result = analyze(read.text, { path: file.absolute, config, buildContext: buildContextFor(file.absolute, contextListings) });
+  } catch (error) {
+    // A parser bug on one file must not lose the report for all the others.
+    return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.name : 'error'}); please report it` };
+  }
+  if (!result.kind) return { type: 'none' };
+  const errors = result.failures.map((failure) => `bulkhead: rule ${failure.ruleId} failed on ${file.relative}; its findings are missing: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}\n`);
+  return {
+    type: 'file',
+    errors,
+    facts: result.facts ?? {},
+    file: {
+      relative: file.relative,
+      absolute: file.absolute,
+      kind: result.kind,
+      findings: result.findings,
+      suppressed: result.suppressed,
+      notes: result.notices.map((n) => n.message),
+      skipped: result.skipped,
+      fingerprints: fingerprintsOf(file.relative, read.text, result.findings),
+    },
+  };
+}
+
+export function fingerprintsOf(relative: string, text: string, findings: AuditedFile['findings']): string[] {
+  if (findings.length === 0) return [];
+  const lines = new LineIndex(text);
+  return fingerprints(relative, text, findings, (line, character) => lines.offsetAt({ line, character }));
+}
+
+/** Reads a file as UTF-8, refusing huge or unreadable ones before loading them whole. */
+export function readText(file: string): { text: string } | { skipped: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
+    if (size > LIMITS.maxFileBytes) return { skipped: `larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB` };
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { text: buffer.subarray(0, read).toString('utf8') };
+  } catch (error) {
+    return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
