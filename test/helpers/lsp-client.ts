@@ -47,10 +47,12 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(extraWorkspaceCapabilities: Record<string, unknown> = {}): Promise<unknown> {
+  /** `workspaceFolders`: file URIs of the workspace (cross-file rules and the audit read them). */
+  async initialize(extraWorkspaceCapabilities: Record<string, unknown> = {}, workspaceFolders?: string[]): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolders ? workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...extraWorkspaceCapabilities },
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },

@@ -28,7 +28,7 @@ export function runAudit(options: AuditOptions): AuditReport {
     options.onProgress?.(i + 1, files.length);
     return outcome;
   });
-  return assemble(outcomes, problems, config);
+  return finishAudit(outcomes, problems, config);
 }
 
 /** The CLI's audit: files spread over `jobs` worker threads, with output identical to `runAudit`. */
@@ -38,7 +38,7 @@ export async function runAuditParallel(options: AuditOptions): Promise<AuditRepo
   const { files, problems } = discover(options);
   const config = pinToday(options.config);
   const outcomes = await auditInWorkers(files, config, jobs, (done) => options.onProgress?.(done, files.length));
-  return assemble(outcomes, problems, config);
+  return finishAudit(outcomes, problems, config);
 }
 
 function discover(options: AuditOptions) {
@@ -51,7 +51,7 @@ function pinToday(config: EngineConfig): EngineConfig {
 }
 
 /** Collects outcomes in walk order, then runs the cross-file rules over every file's facts. */
-function assemble(outcomes: FileOutcome[], problems: AuditReport['problems'], config: EngineConfig): AuditReport {
+export function finishAudit(outcomes: FileOutcome[], problems: AuditReport['problems'], config: EngineConfig): AuditReport {
   const audited: AuditedFile[] = [];
   const workspaceFiles: WorkspaceFile[] = [];
   const byPath = new Map<string, AuditedFile>();

@@ -38,6 +38,8 @@ export interface WorkspaceRuleContext {
   config: EngineConfig;
   /** Reports a finding in the file at `path` (one of `files`). */
   report(path: string, report: Report): void;
+  /** False for files whose findings nobody asked for (the editor asks for one document's): skip the work. */
+  wants(path: string): boolean;
 }
 
 /**

@@ -17,6 +17,7 @@ import { createDocsLinker, ruleHoverMarkdown } from './docs';
 import { readSettings, type ServerSettings } from './settings';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { VERSION } from '../version';
+import { WorkspaceSupport } from './workspace';
 
 interface DocumentState {
   cache: AnalysisCache;
@@ -41,6 +42,11 @@ export function startSession(connection: Connection, bundleDir: string): void {
   let versionedEdits = false;
 
   const queue = new AnalysisQueue((uri) => analyseDocument(uri));
+  // Cross-file rules and the workspace audit (lsp/workspace.ts).
+  const workspace = new WorkspaceSupport(connection, documents, () => settings.config, (except) => {
+    for (const document of documents.all()) if (document.uri !== except) queue.request(document.uri);
+  });
+  workspace.docsUrl = docsUrl;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -48,6 +54,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial && typeof initial === 'object') settings = readSettings(initial);
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -63,6 +70,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch(() => undefined);
     }
     await reloadSettings();
+    await workspace.registerWatchers();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -98,7 +106,8 @@ export function startSession(connection: Connection, bundleDir: string): void {
   documents.onDidClose((event) => {
     queue.cancel(event.document.uri);
     states.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const kept = workspace.closed(event.document.uri, (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), docsUrl);
+    if (!kept) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   function analyseDocument(uri: string): void {
@@ -112,6 +121,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     let result: AnalysisResult;
     try {
       result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: settings.config, cache: state.cache, limits: EDITOR_LIMITS });
+      result = workspace.withCrossFile(uri, document.getText(), result);
     } catch (error) {
       // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
       connection.console.error(`Bulkhead: analysis of ${uri} (version ${document.version}) failed: ${errorText(error)}`);

@@ -41,7 +41,7 @@ export default defineRule({
     workspace(context) {
       for (const file of context.files) {
         const copies = file.facts.wholeContextCopies;
-        if (file.kind !== 'dockerfile' || !copies || copies.length === 0) continue;
+        if (file.kind !== 'dockerfile' || !copies || copies.length === 0 || !context.wants(file.path)) continue;
         for (const buildContext of contextsOf(file, context)) checkContext(file, buildContext, copies[0], context);
       }
     },

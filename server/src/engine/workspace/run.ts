@@ -29,6 +29,7 @@ export function analyzeWorkspace(files: readonly WorkspaceFile[], fs: WorkspaceF
         files,
         fs,
         config,
+        wants: (path) => known.has(path) && (!only || only.has(path)),
         report: (path, r) => {
           if (!known.has(path) || (only && !only.has(path))) return;
           const severity: Severity = setting === 'error' || setting === 'warning' || setting === 'info' ? setting : (r.severity ?? rule.severity);
