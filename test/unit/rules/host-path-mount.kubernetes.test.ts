@@ -28,7 +28,7 @@ ruleTester(rule, {
       name: `${w.kind}: any other host path is a warning`,
       code: w.code,
       kind: 'kubernetes' as const,
-      errors: [{ ...pathSpan(w, '/data/app'), severity: 'warning' as const, message: 'mounts the host path /data/app: the container can read and, unless mounted read-only, change /data/app on the host' }],
+      errors: [{ ...pathSpan(w, '/data/app'), severity: 'warning' as const, message: 'mounts the host path /data/app: the container can read and change /data/app on the host' }],
     })),
     ...[
       ['/', '/ is a sensitive host directory (the whole host file system)'],
@@ -50,7 +50,7 @@ ruleTester(rule, {
     (() => {
       const mounts = '  volumeMounts:\n  - {name: host, mountPath: /etc/localtime, readOnly: true}\n';
       const w = workload('DaemonSet', hostPath('/etc/localtime', mounts));
-      return { name: 'the time zone file mounted read-only is only a warning', code: w.code, kind: 'kubernetes' as const, errors: [{ ...pathSpan(w, '/etc/localtime', 2), severity: 'warning' as const }] };
+      return { name: 'the time zone file mounted read-only is only a warning', code: w.code, kind: 'kubernetes' as const, errors: [{ ...pathSpan(w, '/etc/localtime', 2), severity: 'warning' as const, message: 'the container can read /etc/localtime on the host.' }] };
     })(),
     (() => {
       const mounts = '  volumeMounts:\n  - {name: host, mountPath: /etc/localtime}\n';

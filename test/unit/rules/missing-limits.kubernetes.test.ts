@@ -30,6 +30,7 @@ ruleTester(rule, {
       code: workload('Pod', `containers:\n- name: app\n  image: app:1.0\n  resources: &res\n    limits: {memory: 256Mi, cpu: 500m}\n    requests: {memory: 128Mi, cpu: 250m}\n- name: sidecar\n  image: proxy:1.0\n  resources: *res\n`).code,
       kind: 'kubernetes',
     },
+    { name: 'a Kustomize patch (containers without image) gets its resources from the base (regression: kubeflow istio seccomp patches)', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        securityContext:\n          seccompProfile:\n            type: RuntimeDefault\n', kind: 'kubernetes' },
     { name: 'objects that are not workloads', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n', kind: 'kubernetes' },
     {
       name: 'a LimitRange is not a workload even though it talks about limits',

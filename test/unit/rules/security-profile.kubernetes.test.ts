@@ -18,6 +18,7 @@ ruleTester(rule, {
       code: workload('Pod', 'securityContext:\n  seccompProfile: {type: RuntimeDefault}\n  appArmorProfile: {type: RuntimeDefault}\n  seLinuxOptions: {type: container_t, level: "s0:c123,c456"}\ncontainers:\n- name: app\n  image: app:1.0\n  securityContext:\n    appArmorProfile: {type: Localhost, localhostProfile: k8s-app}\n').code,
       kind: 'kubernetes',
     },
+    { name: 'a Kustomize patch (containers without image) that sets nothing is completed by its base', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        env: [{name: MODE, value: prod}]\n', kind: 'kubernetes' },
     { name: 'Windows pods have no seccomp', code: workload('Pod', `os: {name: windows}\n${app}`).code, kind: 'kubernetes' },
     { name: 'objects without pods', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  seccomp: unconfined\n', kind: 'kubernetes' },
   ],
@@ -79,5 +80,11 @@ ruleTester(rule, {
       const w = workload('Deployment', 'containers:\n- name: a\n  image: app:1.0\n  securityContext: &sc\n    seccompProfile: {type: Unconfined}\n- name: b\n  image: app:1.0\n  securityContext: *sc\n');
       return { name: 'an Unconfined profile shared through an anchor is reported once', code: w.code, kind: 'kubernetes' as const, errors: [{ ...span(w, 5, 28, 38) }] };
     })(),
+    {
+      name: 'a Kustomize patch that sets Unconfined is still reported',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      securityContext:\n        seccompProfile: {type: Unconfined}\n      containers:\n      - name: web\n',
+      kind: 'kubernetes',
+      errors: [{ line: 9, column: 32, endLine: 9, endColumn: 42, message: 'The pod sets seccompProfile type Unconfined' }],
+    },
   ],
 });

@@ -8,6 +8,7 @@ ruleTester(rule, {
   valid: [
     ...inEveryWorkload(`automountServiceAccountToken: false\n${app}`).map((w) => ({ name: `${w.kind}: the pod spec opts out`, code: w.code, kind: 'kubernetes' as const })),
     { name: 'a ServiceAccount is not a pod spec', code: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\nautomountServiceAccountToken: true\n', kind: 'kubernetes' },
+    { name: 'a Kustomize patch (containers without image) is completed by its base (regression: kubeflow istio patches)', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        securityContext:\n          seccompProfile:\n            type: RuntimeDefault\n', kind: 'kubernetes' },
     { name: 'merged in from an anchor', code: workload('Pod', `<<: {automountServiceAccountToken: false}\n${app}`).code, kind: 'kubernetes' },
   ],
   invalid: [

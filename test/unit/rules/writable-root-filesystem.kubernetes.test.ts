@@ -7,6 +7,7 @@ const readOnly = 'initContainers:\n- name: init\n  image: app:1.0\n  securityCon
 ruleTester(rule, {
   valid: [
     ...inEveryWorkload(readOnly).map((w) => ({ name: `${w.kind}: every container read-only`, code: w.code, kind: 'kubernetes' as const })),
+    { name: 'a Kustomize patch (containers without image) is completed by its base (regression: kubeflow istio patches)', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        securityContext:\n          seccompProfile:\n            type: RuntimeDefault\n', kind: 'kubernetes' },
     { name: 'Windows pods cannot have a read-only root file system', code: workload('Pod', 'os:\n  name: windows\ncontainers:\n- name: app\n  image: mcr.microsoft.com/windows/servercore:ltsc2022\n').code, kind: 'kubernetes' },
     {
       name: 'a securityContext shared through an anchor',
@@ -41,5 +42,11 @@ ruleTester(rule, {
       const w = workload('Deployment', 'containers:\n- name: app\n  image: app:1.0\n  securityContext: &sc\n    readOnlyRootFilesystem: false\n- name: sidecar\n  image: proxy:1.0\n  securityContext: *sc\n');
       return { name: 'a shared false setting is reported once, where it is written', code: w.code, kind: 'kubernetes' as const, errors: [{ ...span(w, 5, 5, 34) }] };
     })(),
+    {
+      name: 'a Kustomize patch that sets readOnlyRootFilesystem: false is still reported',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        securityContext:\n          readOnlyRootFilesystem: false\n',
+      kind: 'kubernetes',
+      errors: [{ line: 11, column: 11, endLine: 11, endColumn: 40 }],
+    },
   ],
 });

@@ -55,7 +55,7 @@ export function assessHostPath(path: string, readOnly = false): HostPathRisk {
 }
 
 /** A sentence on why the path matters, for diagnostics. */
-export function describeHostPathRisk(path: string, risk: HostPathRisk): string {
+export function describeHostPathRisk(path: string, risk: HostPathRisk, readOnly = false): string {
   switch (risk.level) {
     case 'socket':
       return `${path} is the ${risk.runtime} socket: whoever can talk to it can start a privileged container and own the host`;
@@ -64,7 +64,7 @@ export function describeHostPathRisk(path: string, risk: HostPathRisk): string {
       if (risk.relation === 'inside') return `${path} lies inside the sensitive host directory ${risk.sensitive}`;
       return `${path} contains the sensitive host directory ${risk.sensitive}`;
     default:
-      return `the container can read and, unless mounted read-only, change ${path} on the host`;
+      return readOnly ? `the container can read ${path} on the host` : `the container can read and change ${path} on the host`;
   }
 }
 

@@ -59,7 +59,7 @@ export default defineRule({
             continue;
           }
           const risk = assessHostPath(path, readOnly);
-          report({ range, severity: severityOfHostPath(risk), message: `${where} the host path ${path}: ${describeHostPathRisk(path, risk)}.` });
+          report({ range, severity: severityOfHostPath(risk), message: `${where} the host path ${path}: ${describeHostPathRisk(path, risk, readOnly)}.` });
         }
       }
     },
@@ -73,7 +73,7 @@ export default defineRule({
           if (!mount) continue;
           const shown = mount.resolved ?? mount.source;
           const risk = mount.resolved !== undefined ? assessHostPath(mount.resolved, mount.readOnly) : assessHostPath(mount.source, mount.readOnly);
-          const detail = risk.level === 'other' && mount.resolved === undefined ? `a host directory set by a variable, which the container can read and, unless mounted read-only, change` : describeHostPathRisk(shown, risk);
+          const detail = risk.level === 'other' && mount.resolved === undefined ? `a host directory set by a variable, which the container can read${mount.readOnly ? '' : ' and change'}` : describeHostPathRisk(shown, risk, mount.readOnly);
           report({ range: mount.range, severity: severityOfHostPath(risk), message: `Service "${service.name}" bind-mounts the host path ${mount.source}: ${detail}.` });
         }
       }

@@ -3,6 +3,7 @@ import type { YAMLMap } from 'yaml';
 import type { YamlView } from '../yaml/view';
 import { describeContainer, type PodSpecRef } from '../kubernetes/model';
 import { capitalize } from '../text/sentence';
+import { isPodSpecFragment } from '../kubernetes/fragments';
 import { servicePathValue } from '../compose/lookup';
 import type { ComposeService } from '../compose/model';
 
@@ -77,6 +78,8 @@ export default defineRule({
       const { view } = model;
       for (const object of model.objects) {
         for (const pod of object.podSpecs) {
+          // A patch fragment gets its resources from the base it patches.
+          if (isPodSpecFragment(view, pod)) continue;
           for (const container of pod.containers) {
             // Ephemeral containers may not set resources.
             if (container.group === 'ephemeralContainers') continue;

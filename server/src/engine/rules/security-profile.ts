@@ -7,6 +7,7 @@ import { podMetadata } from '../kubernetes/pod-template';
 import { serviceItems } from '../compose/model';
 import { reportOnce } from '../yaml/report-once';
 import { capitalize } from '../text/sentence';
+import { isPodSpecFragment } from '../kubernetes/fragments';
 
 /** SELinux types that switch SELinux confinement off for the container. */
 const UNCONFINED_SELINUX_TYPES = new Set(['spc_t', 'unconfined_t']);
@@ -101,8 +102,8 @@ export default defineRule({
             },
           };
           checkExplicit(view, pod, podMetadata(view, object, pod), out);
-          // Windows pods have no seccomp.
-          if (isWindowsPod(view, pod)) continue;
+          // Windows pods have no seccomp; a patch fragment's missing profile comes from its base.
+          if (isWindowsPod(view, pod) || isPodSpecFragment(view, pod)) continue;
           const lacking = pod.containers.filter((c) => {
             const { type } = seccompType(view, pod, c);
             return type !== 'RuntimeDefault' && type !== 'Localhost' && type !== 'Unconfined';

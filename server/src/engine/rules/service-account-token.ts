@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { pairRange } from '../yaml/pair-range';
+import { isPodSpecFragment } from '../kubernetes/fragments';
 
 export default defineRule({
   id: 'service-account-token',
@@ -21,7 +22,7 @@ export default defineRule({
           if (value === false) continue;
           if (pair && value === true) {
             report({ range: pairRange(view, pair)!, message: 'The pod spec sets automountServiceAccountToken: true: every container gets a Kubernetes API token.' });
-          } else {
+          } else if (!isPodSpecFragment(view, pod)) {
             report({ range: pod.anchorRange, message: 'The pod spec does not set automountServiceAccountToken: false, so every container gets a Kubernetes API token.' });
           }
         }

@@ -4,6 +4,7 @@ import { describeContainer, isWindowsPod } from '../kubernetes/model';
 import { serviceBool } from '../compose/model';
 import { reportOnce } from '../yaml/report-once';
 import { capitalize } from '../text/sentence';
+import { isPodSpecFragment } from '../kubernetes/fragments';
 
 export default defineRule({
   id: 'writable-root-filesystem',
@@ -25,6 +26,7 @@ export default defineRule({
         for (const pod of object.podSpecs) {
           // Windows containers cannot have a read-only root file system.
           if (isWindowsPod(view, pod)) continue;
+          const fragment = isPodSpecFragment(view, pod);
           for (const container of pod.containers) {
             const who = capitalize(describeContainer(container));
             // readOnlyRootFilesystem exists only at container level.
@@ -33,7 +35,7 @@ export default defineRule({
             if (value === true) continue;
             if (pair && value === false) {
               report({ range: pairRange(view, pair)!, message: `${who} sets readOnlyRootFilesystem: false: code running in it can change its binaries and persist.` });
-            } else {
+            } else if (!fragment) {
               report({ range: container.anchorRange, message: `${who} does not set securityContext.readOnlyRootFilesystem: true, so its root file system is writable.` });
             }
           }
