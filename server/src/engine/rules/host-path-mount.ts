@@ -25,7 +25,7 @@ export default defineRule({
     checkov: ['CKV_K8S_27'],
     kics: ['docker_socket_mounted_in_container', 'volume_has_sensitive_host_directory', 'docker_daemon_socket_is_exposed_to_containers', 'non_kube_system_pod_with_host_mount', 'workload_mounting_with_sensitive_os_directory'],
     trivy: ['KSV006', 'KSV023'],
-    kubeLinter: ['docker-sock', 'sensitive-host-mounts'],
+    kubeLinter: ['docker-sock', 'container-runtime-sock', 'sensitive-host-mounts', 'writable-host-mount'],
   },
   howToFix:
     'Use a named volume (Compose) or an `emptyDir`/PersistentVolumeClaim (Kubernetes) instead. Never mount the Docker socket; if a host path is unavoidable, mount the narrowest directory read-only.',

@@ -10,7 +10,7 @@ export default defineRule({
     'A `hostPort` binds the port on every node the pod lands on: it bypasses Services and NetworkPolicies, exposes the container on the node\'s address and limits where the pod can be scheduled.',
   severity: 'warning',
   kinds: ['kubernetes'],
-  peerIds: { checkov: ['CKV_K8S_26'], kics: ['workload_host_port_not_specified'], trivy: ['KSV024'], kubeLinter: ['host-port'], polaris: ['hostPortSet'] },
+  peerIds: { checkov: ['CKV_K8S_26'], kics: ['workload_host_port_not_specified'], trivy: ['KSV024'], polaris: ['hostPortSet'] },
   howToFix: 'Remove `hostPort` and expose the container through a Service (ClusterIP, NodePort or LoadBalancer) or an Ingress.',
   fixable: false,
   check: {

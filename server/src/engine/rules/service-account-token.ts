@@ -9,7 +9,7 @@ export default defineRule({
     'Unless the pod spec sets `automountServiceAccountToken: false`, every container gets an API token: code execution in the pod becomes access to the Kubernetes API with the service account\'s rights.',
   severity: 'info',
   kinds: ['kubernetes'],
-  peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'] },
+  peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'], kubeLinter: ['automount-service-account-token'] },
   howToFix: 'Set `automountServiceAccountToken: false` in the pod spec; pods that call the API mount a projected token only where they need it.',
   fixable: false,
   check: {
