@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAuditFeatures } from './audit';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  registerAuditFeatures(context, client);
 }
 
 export async function deactivate(): Promise<void> {

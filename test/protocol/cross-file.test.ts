@@ -79,4 +79,19 @@ describe('language server: cross-file findings follow the other files', () => {
     assert.ok(codes(open[open.length - 1]).includes('missing-network-policy'));
     assert.equal(readFileSync(path.join(dir, 'worker/Dockerfile'), 'utf8'), DOCKERFILE, 'the audit writes nothing');
   });
+
+  it('cancelling the audit stops it promptly and keeps what was found', async () => {
+    for (let i = 0; i < 400; i++) write(`many/s${String(i).padStart(3, '0')}/Dockerfile`, DOCKERFILE);
+    const progress: number[] = [];
+    client.connection.onNotification('bulkhead/auditProgress', (p: { done: number }) => {
+      progress.push(p.done);
+      if (p.done >= 20) void client.connection.sendNotification('bulkhead/cancelAudit');
+    });
+    const result = (await client.connection.sendRequest('bulkhead/auditWorkspace', { clientProgress: true })) as { cancelled: boolean; report: { files: { path: string }[] } };
+    assert.equal(result.cancelled, true);
+    assert.ok(result.report.files.length >= 20 && result.report.files.length < 400, `${result.report.files.length} files`);
+    assert.ok(progress.length > 0);
+    // What was found is published.
+    await client.waitForDiagnostics((p) => p.uri === uri('many/s000/Dockerfile') && codes(p).includes('dockerignore'));
+  });
 });

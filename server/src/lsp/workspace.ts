@@ -15,10 +15,14 @@ import { toDiagnostic } from './convert';
 export const AUDIT_WORKSPACE = 'bulkhead/auditWorkspace';
 export const CLEAR_AUDIT = 'bulkhead/clearAudit';
 export const EXPORT_AUDIT = 'bulkhead/exportAudit';
+/** Notification: stop the running audit and answer with what was found so far. */
+export const CANCEL_AUDIT = 'bulkhead/cancelAudit';
 
 export interface AuditWorkspaceParams {
   /** Extra gitignore-style patterns to skip (`files.exclude`, `ignorePaths`). */
   exclude?: string[];
+  /** The client shows its own progress from `bulkhead/auditProgress` notifications ({done, total}). */
+  clientProgress?: boolean;
 }
 
 export interface AuditWorkspaceResult {
@@ -48,6 +52,7 @@ export class WorkspaceSupport {
   private lastAudit?: { report: AuditReport; baseDir: string };
   /** URIs of unopened files that have audit diagnostics published. */
   private readonly auditUris = new Set<string>();
+  private cancelRequested = false;
   docsUrl: (id: string) => string = (id) => id;
 
   constructor(
@@ -68,6 +73,9 @@ export class WorkspaceSupport {
     });
     this.connection.onRequest(AUDIT_WORKSPACE, (p: AuditWorkspaceParams | undefined, token: CancellationToken) => this.audit(p ?? {}, token));
     this.connection.onRequest(CLEAR_AUDIT, () => this.clearAudit());
+    this.connection.onNotification(CANCEL_AUDIT, () => {
+      this.cancelRequested = true;
+    });
     this.connection.onRequest(EXPORT_AUDIT, (p: { format?: string }) => this.exportAudit(p?.format === 'sarif' ? 'sarif' : 'json'));
   }
 
@@ -161,19 +169,21 @@ export class WorkspaceSupport {
     const baseDir = this.roots[0] ?? process.cwd();
     const config = { ...this.config(), now: this.config().now ?? new Date() };
     const { files, problems } = walk(this.roots.length > 0 ? this.roots : [baseDir], baseDir, params.exclude ?? []);
-    const progress = this.canShowProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    const progress = this.canShowProgress && !params.clientProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Bulkhead: auditing the workspace', 0, `0/${files.length} files`, true);
     const outcomes: FileOutcome[] = [];
+    this.cancelRequested = false;
     const listings = new Map<string, string[]>();
     let cancelled = false;
     for (let i = 0; i < files.length; i++) {
-      if (token.isCancellationRequested || progress?.token.isCancellationRequested) {
+      if (this.cancelRequested || token.isCancellationRequested || progress?.token.isCancellationRequested) {
         cancelled = true;
         break;
       }
       outcomes.push(auditOne(files[i], config, listings));
       if (i % 10 === 9 || i === files.length - 1) {
         progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} files`);
+        if (params.clientProgress) void this.connection.sendNotification('bulkhead/auditProgress', { done: i + 1, total: files.length });
         // Let edits, hovers and the cancellation through between files.
         await new Promise((resolve) => setImmediate(resolve));
       }
