@@ -22,9 +22,12 @@ export class TestLspClient {
   private readonly waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   settings: unknown = {};
   stderr = '';
+  /** window/logMessage texts, in order (the output channel in VS Code). */
+  readonly logs: string[] = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
+  /** `options.env` is added to this process's environment; `options.execArgv` goes before the server script. */
+  constructor(args: string[] = ['--stdio'], options: { env?: Record<string, string>; execArgv?: string[] } = {}) {
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, ...args], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (d) => (this.stderr += String(d)));
     // A server that exits first must not turn our pending writes into uncaught EPIPE errors.
     this.process.stdin.on('error', () => undefined);
@@ -40,7 +43,7 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     this.connection.listen();
   }
 

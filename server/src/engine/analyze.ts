@@ -6,7 +6,8 @@ import { readComposeProject } from './compose/model';
 import type { ComposeDocument } from './compose/document';
 import type { KubernetesDocument } from './kubernetes/document';
 import { readObjects } from './kubernetes/model';
-import { LIMITS, looksBinary } from './limits';
+import { formatBytes, LIMITS, lineCountOver, longestLineOver, looksBinary, type Limits } from './limits';
+import { injectedRuleFault } from '../faults';
 import { memoiseBuildContext, type BuildContext } from './build-context';
 import type { Rule, RuleChecks, RuleContext } from './rule';
 import { RULES } from './rules';
@@ -28,6 +29,8 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
   /** Dockerfiles: the files of the build context, from a host with file-system access (optional). */
   buildContext?: BuildContext;
+  /** Size, shape and time limits (default `LIMITS`; the editor passes `EDITOR_LIMITS`). */
+  limits?: Limits;
   /** Run only these rule ids (default: every rule the config does not turn off). */
   rules?: readonly string[];
 }
@@ -81,13 +84,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   const pathClass = options.kind ?? classifyPath(options.path ?? '', options.languageId);
   if (!pathClass) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
 
-  const skip = skipReason(text);
+  const limits = options.limits ?? LIMITS;
+  const deadline = Date.now() + limits.timeBudgetMs;
+  const skip = skipReason(text, pathClass, limits);
   if (skip) {
-    const kind = pathClass === 'yaml' ? undefined : pathClass;
+    // A YAML file that is not a manifest is none of ours: no note on someone's 5 MB data file.
+    const kind = pathClass === 'yaml' ? guessKind(text.slice(0, 65536)) : pathClass;
+    if (!kind) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
     return { kind, findings: [], suppressed: [], failures: [], skipped: skip, notices: [{ code: 'skipped', message: `Bulkhead skipped this file: ${skip}.`, range: START }] };
   }
-  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, memoiseBuildContext(options.buildContext));
-  return analyzeYaml(text, pathClass, options, config);
+  if (pathClass === 'dockerfile') return analyzeDockerfile(text, config, deadline, limits, memoiseBuildContext(options.buildContext));
+  return analyzeYaml(text, pathClass, options, config, deadline, limits);
 }
 
 /** `rules` selects rules by turning every other one off, so caching and suppression see one config. */
@@ -99,21 +106,28 @@ function selectRules(config: EngineConfig, selected: readonly string[] | undefin
   return { ...config, rules };
 }
 
-function skipReason(text: string): string | undefined {
-  if (text.length > LIMITS.maxFileBytes) return `it is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`;
+function skipReason(text: string, pathClass: FileKind | 'yaml', limits: Limits): string | undefined {
+  if (text.length > limits.maxFileBytes) return `it is larger than ${formatBytes(limits.maxFileBytes)} (the limit for ${limits.maxFileBytes < LIMITS.maxFileBytes ? 'the editor; `bulkhead audit` checks files up to ' + formatBytes(LIMITS.maxFileBytes) : 'one file'})`;
   if (looksBinary(text)) return 'it looks like binary data (NUL bytes or invalid UTF-8)';
+  if (longestLineOver(text, limits.maxLineLength)) return `it has a line longer than ${limits.maxLineLength.toLocaleString('en-US')} characters (generated or minified data)`;
+  if (pathClass === 'dockerfile' && lineCountOver(text, limits.maxDockerfileLines)) return `it has more than ${limits.maxDockerfileLines.toLocaleString('en-US')} lines (a generated Dockerfile)`;
   return undefined;
 }
 
-function analyzeDockerfile(text: string, config: EngineConfig, buildContext?: BuildContext): AnalysisResult {
+function analyzeDockerfile(text: string, config: EngineConfig, deadline: number, limits: Limits, buildContext?: BuildContext): AnalysisResult {
   const model = parseDockerfile(text);
-  const { findings, failures } = runRules('dockerfile', model, config, buildContext);
+  const { findings, failures, notRun } = runRules('dockerfile', model, config, deadline, buildContext);
+  const notices = notRun.length > 0 ? [timeBudgetNotice(limits, `the rules ${notRun.join(', ')} were not run`)] : [];
   const instructionSpans = model.ast.getInstructions().map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
   const split = suppressFindings(text, 'dockerfile', findings, { config, instructionSpans });
-  return { kind: 'dockerfile', findings: capFindings(split.findings), suppressed: split.suppressed, notices: [], failures, facts: dockerfileFacts(model) };
+  return { kind: 'dockerfile', findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices, failures, facts: dockerfileFacts(model) };
 }
 
-function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig): AnalysisResult {
+function timeBudgetNotice(limits: Limits, what: string): Notice {
+  return { code: 'skipped', message: `Bulkhead stopped analysing this file after its time budget of ${limits.timeBudgetMs / 1000} s: ${what}.`, range: START };
+}
+
+function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: AnalyzeOptions, config: EngineConfig, deadline: number, limits: Limits): AnalysisResult {
   if (looksLikeHelmTemplate(text, options.path)) {
     const known = pathClass !== 'yaml' || /\bapiVersion\s*:/.test(text);
     if (!known) return { kind: undefined, findings: [], suppressed: [], notices: [], failures: [] };
@@ -136,9 +150,19 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   const parseErrors: Notice[] = [];
   const facts: FileFacts[] = [];
 
-  for (const segment of splitYamlDocuments(text)) {
+  const segments = splitYamlDocuments(text);
+  for (const segment of segments) {
     let result = previous?.get(segment.text);
-    if (!result || result.configKey !== key) result = analyzeSegment(segment, pathClass, config, key);
+    if (!result || result.configKey !== key) {
+      if (Date.now() > deadline) {
+        const last = segments.length;
+        notices.push(timeBudgetNotice(limits, last === segment.index + 1 ? `YAML document ${last} was not checked` : `YAML documents ${segment.index + 1}–${last} were not checked`));
+        const guessed = pathClass === 'yaml' ? guessKind(segment.text) : pathClass;
+        if (guessed) kinds.add(guessed);
+        break;
+      }
+      result = analyzeSegment(segment, pathClass, config, key, deadline, limits);
+    }
     nextCache.set(segment.text, result);
     if (result.kind) kinds.add(result.kind);
     findings.push(...result.findings.map((f) => shiftFinding(f, segment.startLine)));
@@ -152,21 +176,24 @@ function analyzeYaml(text: string, pathClass: FileKind | 'yaml', options: Analyz
   // Syntax errors are the YAML extension's job; one note is enough, and only on files that are ours.
   if (kind && parseErrors.length > 0) notices.push(parseErrors[0]);
   const split = kind ? suppressFindings(text, kind, findings, { config }) : { findings, suppressed: [] };
-  return { kind, findings: capFindings(split.findings), suppressed: split.suppressed, notices, failures, facts: mergeFacts(facts) };
+  return { kind, findings: capFindings(split.findings, limits), suppressed: split.suppressed, notices: kind ? notices : [], failures, facts: mergeFacts(facts) };
 }
 
-function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string): SegmentResult {
+function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', config: EngineConfig, key: string, deadline: number, limits: Limits): SegmentResult {
   const empty: SegmentResult = { configKey: key, kind: undefined, findings: [], notices: [], failures: [] };
   if (segment.text.trim() === '') return empty;
-  if (segment.text.length > LIMITS.maxYamlDocumentChars) {
-    return { ...empty, notices: [{ code: 'skipped', message: `Bulkhead skipped YAML document ${segment.index + 1}: it is larger than ${LIMITS.maxYamlDocumentChars / 1024 / 1024} MB.`, range: START }] };
+  if (segment.text.length > limits.maxYamlDocumentChars) {
+    return { ...empty, kind: pathClass === 'yaml' ? guessKind(segment.text.slice(0, 65536)) : pathClass, notices: [{ code: 'skipped', message: `Bulkhead skipped YAML document ${segment.index + 1}: it is larger than ${formatBytes(limits.maxYamlDocumentChars)}.`, range: START }] };
   }
-  const yaml = parseYamlSegment(segment);
+  const yaml = parseYamlSegment(segment, limits);
+  if (yaml.skipped) {
+    return { ...empty, kind: pathClass === 'yaml' ? guessKind(segment.text) : pathClass, notices: [{ code: 'skipped', message: `Bulkhead skipped YAML document ${segment.index + 1}: ${yaml.skipped}.`, range: START }] };
+  }
   if (yaml.errors.length > 0) {
     const first = yaml.errors[0];
     return {
       ...empty,
-      kind: pathClass === 'yaml' ? guessKind(yaml) : pathClass,
+      kind: pathClass === 'yaml' ? guessKind(yaml.segment.text) : pathClass,
       notices: [{ code: 'parse-error', message: `Bulkhead could not parse YAML document ${segment.index + 1} (${first.message}); it is checked again once it parses.`, range: first.range }],
     };
   }
@@ -175,13 +202,13 @@ function analyzeSegment(segment: YamlSegment, pathClass: FileKind | 'yaml', conf
 
   const kubernetes = pathClass === 'kubernetes' || pathClass === 'yaml' ? readKubernetes(yaml) : undefined;
   if (kubernetes) {
-    const { findings, failures } = runRules('kubernetes', kubernetes, config);
-    return { configKey: key, kind: 'kubernetes', findings, notices: [], failures, facts: kubernetesFacts(kubernetes) };
+    const { findings, failures, notRun } = runRules('kubernetes', kubernetes, config, deadline);
+    return { configKey: key, kind: 'kubernetes', findings, notices: notRunNotices(notRun, limits), failures, facts: kubernetesFacts(kubernetes) };
   }
   if (pathClass === 'compose' || (pathClass === 'yaml' && looksLikeCompose(yaml))) {
     const document: ComposeDocument = { kind: 'compose', view: yaml.view, yaml, ...readComposeProject(yaml.view, root) };
-    const { findings, failures } = runRules('compose', document, config);
-    return { configKey: key, kind: 'compose', findings, notices: [], failures, facts: composeFacts(document) };
+    const { findings, failures, notRun } = runRules('compose', document, config, deadline);
+    return { configKey: key, kind: 'compose', findings, notices: notRunNotices(notRun, limits), failures, facts: composeFacts(document) };
   }
   return empty;
 }
@@ -204,26 +231,36 @@ function looksLikeCompose(yaml: ParsedYaml): boolean {
   });
 }
 
-function guessKind(yaml: ParsedYaml): FileKind | undefined {
-  const text = yaml.segment.text;
+function guessKind(text: string): FileKind | undefined {
   if (/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text)) return 'kubernetes';
   if (/^services\s*:/m.test(text)) return 'compose';
   return undefined;
 }
 
+function notRunNotices(notRun: string[], limits: Limits): Notice[] {
+  return notRun.length > 0 ? [timeBudgetNotice(limits, `the rules ${notRun.join(', ')} were not run`)] : [];
+}
+
 interface RuleRun {
   findings: Finding[];
   failures: RuleFailure[];
+  /** Rules skipped because the time budget ran out. */
+  notRun: string[];
 }
 
-function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, buildContext?: BuildContext): RuleRun {
+function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<RuleChecks[K]>>[0]['model'], config: EngineConfig, deadline: number, buildContext?: BuildContext): RuleRun {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  const notRun: string[] = [];
   for (const rule of RULES) {
     const check = rule.check[kind] as ((context: RuleContext<unknown>) => void) | undefined;
     if (!check) continue;
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
+    if (Date.now() > deadline) {
+      notRun.push(rule.id);
+      continue;
+    }
     const reported: Finding[] = [];
     const context: RuleContext<unknown> = {
       model,
@@ -232,13 +269,14 @@ function runRules<K extends FileKind>(kind: K, model: Parameters<NonNullable<Rul
       report: (r) => reported.push({ ruleId: rule.id, severity: effectiveSeverity(rule, r.severity, setting), message: r.message, range: r.range, fixes: r.fixes }),
     };
     try {
+      injectedRuleFault(rule.id);
       check(context);
       findings.push(...reported);
     } catch (error) {
       failures.push({ ruleId: rule.id, error });
     }
   }
-  return { findings: sortFindings(findings), failures };
+  return { findings: sortFindings(findings), failures, notRun };
 }
 
 function effectiveSeverity(rule: Rule, reported: Severity | undefined, setting: string | undefined): Severity {
@@ -250,8 +288,8 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
 }
 
-function capFindings(findings: Finding[]): Finding[] {
-  return findings.length > LIMITS.maxFindingsPerFile ? findings.slice(0, LIMITS.maxFindingsPerFile) : findings;
+function capFindings(findings: Finding[], limits: Limits): Finding[] {
+  return findings.length > limits.maxFindingsPerFile ? findings.slice(0, limits.maxFindingsPerFile) : findings;
 }
 
 function shiftRange(range: Range, lines: number): Range {

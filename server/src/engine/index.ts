@@ -4,7 +4,7 @@ export { classifyPath, type PathClass } from './classify';
 export { DEFAULT_CONFIG, configKey, type EngineConfig, type FixDefaults } from './config';
 export { RULES, findRule } from './rules';
 export { ruleDocsUrl, type Rule } from './rule';
-export { LIMITS } from './limits';
+export { EDITOR_LIMITS, LIMITS, type Limits } from './limits';
 export { DEFAULT_TRUSTED_REGISTRIES } from './image/trusted-registries';
 export * from './types';
 export type { BuildContext } from './build-context';

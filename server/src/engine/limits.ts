@@ -1,16 +1,44 @@
 /**
  * Hard limits that keep analysis bounded on hostile or accidental input. Documented in README
  * ("Robustness"); a file over a limit is skipped with an information note, never half-analysed.
+ * The CLI uses `LIMITS`; the editor uses the tighter `EDITOR_LIMITS` (it analyses as you type).
  */
-export const LIMITS = {
+export interface Limits {
   /** Larger files are skipped (the editor still edits them; the CLI reports them as skipped). */
-  maxFileBytes: 10 * 1024 * 1024,
+  maxFileBytes: number;
   /** YAML documents larger than this are skipped on their own; the file's other documents are analysed. */
-  maxYamlDocumentChars: 2 * 1024 * 1024,
+  maxYamlDocumentChars: number;
   /** A line this long is not something a person wrote: likely minified or generated data. */
-  maxLineLength: 200_000,
+  maxLineLength: number;
+  /** Dockerfiles longer than this are generated, not written: skipped. */
+  maxDockerfileLines: number;
+  /** YAML nesting (block indentation plus `[`/`{` levels) per document; parsers recurse on it. */
+  maxYamlNesting: number;
+  /** YAML aliases (`*name`) per document: alias bombs and alias-heavy files stay cheap. */
+  maxYamlAliases: number;
+  /** Wall-clock budget per file; checked between YAML documents and between rules. */
+  timeBudgetMs: number;
   /** Findings reported per file, so a pathological file cannot flood the Problems panel. */
+  maxFindingsPerFile: number;
+}
+
+export const LIMITS: Limits = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxYamlDocumentChars: 2 * 1024 * 1024,
+  maxLineLength: 100_000,
+  maxDockerfileLines: 5_000,
+  maxYamlNesting: 200,
+  maxYamlAliases: 1000,
+  timeBudgetMs: 10_000,
   maxFindingsPerFile: 1000,
+};
+
+/** As you type: a smaller file limit and a 2 s budget so the editor never waits on one file. */
+export const EDITOR_LIMITS: Limits = {
+  ...LIMITS,
+  maxFileBytes: 1024 * 1024,
+  maxYamlDocumentChars: 1024 * 1024,
+  timeBudgetMs: 2000,
 };
 
 /** NUL bytes mean binary data; so does a high share of replacement characters from bad UTF-8. */
@@ -20,4 +48,27 @@ export function looksBinary(text: string): boolean {
   let bad = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
   return bad > 8 && bad > sample.length / 100;
+}
+
+/** Human size for messages: "1 MB", "10 MB", "512 KB". */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The length of the longest line, stopping early once it exceeds `cap`. */
+export function longestLineOver(text: string, cap: number): boolean {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > cap) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+export function lineCountOver(text: string, cap: number): boolean {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > cap) return true;
+  return false;
 }

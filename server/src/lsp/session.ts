@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalysisCache, type AnalysisResult } from '../engine';
+import { analyze, AnalysisCache, EDITOR_LIMITS, type AnalysisResult } from '../engine';
 import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
 import { createDocsLinker, ruleHoverMarkdown } from './docs';
@@ -150,12 +150,15 @@ export function startSession(connection: Connection, bundleDir: string): void {
     }
     let result: AnalysisResult;
     try {
-      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache: state.cache });
+      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache: state.cache, limits: EDITOR_LIMITS });
       result = workspace.withCrossFile(uri, document.getText(), result);
     } catch (error) {
       // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
       connection.console.error(`Bulkhead: analysis of ${uri} (version ${document.version}) failed: ${errorText(error)}`);
       state.cache = new AnalysisCache();
+      state.result = undefined;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      publish(uri, document.version, [noticeToDiagnostic({ code: 'skipped', message: 'Bulkhead could not analyse this file (an internal error, logged in the Bulkhead output channel); it is tried again on the next edit.', range })]);
       return;
     }
     if (result.failures.length > 0 && state.loggedFailures !== document.version) {

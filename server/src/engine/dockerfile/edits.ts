@@ -134,7 +134,7 @@ export function appendToRun(model: DockerfileModel, run: Instruction, commands: 
   const lastLine = lines.positionAt(end).line;
   const lastText = lines.lineText(lastLine);
   const indent = /^[ \t]*/.exec(lastText)![0];
-  const previous = lines.lineText(lastLine - 1).replace(/[ \t]*$/, '');
+  const previous = trimEndWhile(lines.lineText(lastLine - 1), ' \t');
   const eol = eolOf(text);
   const continued = Array.from({ length: lastLine - range.start.line }, (_, k) => lines.lineText(range.start.line + 1 + k));
   if (continued.some((l) => /^[ \t]*(&&|\|\|)/.test(l))) return edit(model, end, end, ` ${escapeChar}${eol}${indent}&& ${command}`);
@@ -162,4 +162,11 @@ export function appendLine(model: DockerfileModel, line: string): TextEdit {
   const end = text.length;
   const needsBreak = end > 0 && !text.endsWith('\n');
   return edit(model, end, end, `${needsBreak ? eol : ''}${line}${eol}`);
+}
+
+/** `text` without its trailing run of `chars`; a loop, since `/[ \t]*$/` is quadratic on long runs. */
+function trimEndWhile(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

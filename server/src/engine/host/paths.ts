@@ -35,7 +35,9 @@ export function normalizeHostPath(path: string): string {
 
 export function assessHostPath(path: string, readOnly = false): HostPathRisk {
   const trimmed = path.trim();
-  const base = trimmed.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+  let end = trimmed.length;
+  while (end > 0 && (trimmed[end - 1] === '/' || trimmed[end - 1] === '\\')) end--; // not /[\\/]+$/: quadratic on long runs
+  const base = trimmed.slice(0, end).split(/[\\/]/).pop() ?? '';
   if (RUNTIME_SOCKETS[base]) return { level: 'socket', runtime: RUNTIME_SOCKETS[base] };
   if (!trimmed.startsWith('/')) return { level: 'other' };
   const normal = normalizeHostPath(trimmed);

@@ -49,7 +49,7 @@ export default defineRule({
           // `ADD ${JAR_FILE} app.jar`: an unknown source written to a file name that is no archive
           // is a plain copy (a tar would be unpacked into a directory named app.jar).
           const destination = add.getArguments().at(-1)?.getValue().replace(/^\[?"|",?\]?$|,$/g, '') ?? '';
-          const copiedToFile = sources.length === 1 && /\/?[^/$]+\.[A-Za-z0-9]+$/.test(destination) && !ARCHIVE.test(destination);
+          const copiedToFile = sources.length === 1 && endsInFileName(destination) && !ARCHIVE.test(destination);
           if (sources.some((s) => s.includes('$')) && !copiedToFile) continue;
           report({ range: add.getInstructionRange(), message: `ADD of local ${sources.length === 1 ? sources[0] : 'files'}: it is not an archive, so COPY does the same without ADD's implicit unpacking and downloading.`, fixes: copyFix(add) });
         }
@@ -57,3 +57,10 @@ export default defineRule({
     },
   },
 });
+
+/** The last path segment (after `/` or `$`) is `name.ext`: a linear form of `/[^/$]+\.[A-Za-z0-9]+$/`. */
+function endsInFileName(destination: string): boolean {
+  const tail = destination.slice(Math.max(destination.lastIndexOf('/'), destination.lastIndexOf('$')) + 1);
+  const dot = tail.lastIndexOf('.');
+  return dot > 0 && /^[A-Za-z0-9]+$/.test(tail.slice(dot + 1));
+}

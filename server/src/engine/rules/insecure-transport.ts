@@ -135,7 +135,7 @@ function commandHits(model: DockerfileModel, run: Instruction, words: ShellWord[
     // `echo "check_certificate = off" >> ~/.wgetrc`, `wget -e check_certificate=off`
     if (/\bcheck[_-]certificate\s*=\s*(?:off|0|no|false)\b/i.test(v)) hit(word, `wget check_certificate=off ${WHY_TLS}`, v.match(/check[_-]certificate\s*=\s*\w+/i)![0]);
     // A `file:`/`copy:` repository built in the same image involves no network.
-    if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(?:file|copy):/.test(v)) hit(word, `an apt source marked [trusted=yes] ${WHY_SIG}`, 'trusted=yes');
+    if (/\[[^\][]*\btrusted=yes\b[^\][]*\]/.test(v) && !/\]\s*(?:file|copy):/.test(v)) hit(word, `an apt source marked [trusted=yes] ${WHY_SIG}`, 'trusted=yes');
   }
   return hits;
 }

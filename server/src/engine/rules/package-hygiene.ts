@@ -107,11 +107,13 @@ export default defineRule({
         const runText = model.text.slice(model.offsetAt(run.getRange().start), model.offsetAt(run.getRange().end));
         if (disablesRecommends(runText)) recommendsOff = true;
         stageState.set(stage, { pipNoCacheEnv, recommendsOff });
+        // Once per RUN, not per command: a RUN of thousands of commands must stay linear.
+        let distClean: boolean | undefined;
         for (const command of commands) {
           const install = findPackageInstall(command);
           if (install) checkInstall(install, command, run, commands);
           const update = isAptCommand(command, 'update');
-          const distClean = commands.some((c) => isAptCommand(c, 'dist-clean'));
+          if (update) distClean ??= commands.some((c) => isAptCommand(c, 'dist-clean'));
           if (update && !distClean && !removes(commands, /^\/var\/lib\/apt\/lists(\/\*?)?$|^\/var\/lib\/apt\/?$/) && !hasCacheMount(model, run, /^\/var\/lib\/apt(\/lists)?$/)) {
             report({ range: wordRange(model, update.verbWord), message: 'apt-get update without removing /var/lib/apt/lists in the same RUN: the package lists stay in this layer for good (apt-get clean does not remove them).', fixes: cleanupFix(run, commands, command) });
           }

@@ -96,7 +96,9 @@ function isWeak(lower: string): boolean {
   if (WEAK_VALUES.has(lower)) return true;
   // Lower-case words only: a value that names what it is was typed by a person as a default.
   if (/^[a-z]+(?:[-_.][a-z]+)*\d{0,4}$/.test(lower) && lower.split(/[-_.]/).some((w) => SELF_DESCRIBING.has(w.replace(/\d+$/, '')))) return true;
-  const stripped = lower.replace(/[\d!@#$%^&*._-]+$/, '');
+  let end = lower.length;
+  while (end > 0 && /[\d!@#$%^&*._-]/.test(lower[end - 1])) end--; // not /[…]+$/: quadratic on long runs
+  const stripped = lower.slice(0, end);
   if (stripped !== lower && stripped.length >= 3 && WEAK_VALUES.has(stripped)) return true;
   if (/^(?:1234?5?6?7?8?9?0?|0987654321|(\d)\1+|([a-z])\2+|abcd?e?f?g?h?)$/.test(lower)) return true;
   if (/^my[-_]?(?:pass|passwd|password|pwd|secret|token|key|apikey)\d*$/.test(lower)) return true;

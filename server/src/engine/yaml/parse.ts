@@ -1,6 +1,8 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
+import { LIMITS, type Limits } from '../limits';
+import { yamlShapeProblem } from './guard';
 import type { YamlSegment } from './segments';
 import { YamlView } from './view';
 
@@ -16,10 +18,17 @@ export interface ParsedYaml {
   doc: Document.Parsed;
   view: YamlView;
   errors: YamlParseError[];
+  /** Set when the document was not parsed because of its shape (see guard.ts); `doc` is then empty. */
+  skipped?: string;
 }
 
-export function parseYamlSegment(segment: YamlSegment): ParsedYaml {
+export function parseYamlSegment(segment: YamlSegment, limits: Limits = LIMITS): ParsedYaml {
   const lines = new LineIndex(segment.text);
+  const skipped = yamlShapeProblem(segment.text, limits);
+  if (skipped) {
+    const empty = parseDocument('');
+    return { segment, lines, doc: empty, view: new YamlView(empty, lines), errors: [], skipped };
+  }
   const doc = parseDocument(segment.text, {
     lineCounter: new LineCounter(),
     prettyErrors: false,

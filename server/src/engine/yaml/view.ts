@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ParsedNode, type YAMLMap, type YAMLSeq, Scalar } from 'yaml';
+import { type Alias, isAlias, visit, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type ParsedNode, type YAMLMap, type YAMLSeq, Scalar } from 'yaml';
 import type { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 
@@ -13,10 +13,29 @@ export class YamlView {
     readonly lines: LineIndex,
   ) {}
 
+  /** Alias → anchored node, built in one pass on first use (`Alias.resolve` walks the whole document per call). */
+  private aliasTargets: Map<unknown, unknown> | undefined;
+
   resolve(node: unknown): Node | undefined {
     let current = node;
-    for (let hops = 0; isAlias(current) && hops < 32; hops++) current = current.resolve(this.doc);
+    for (let hops = 0; isAlias(current) && hops < 32; hops++) current = this.aliasTarget(current);
     return isAlias(current) ? undefined : (current as Node | undefined) ?? undefined;
+  }
+
+  private aliasTarget(alias: Alias): unknown {
+    if (!this.aliasTargets) {
+      const targets = new Map<unknown, unknown>();
+      const anchors = new Map<string, unknown>();
+      // Document order, as YAML defines it: an alias refers to the closest anchor before it.
+      visit(this.doc, {
+        Node: (_key, n) => {
+          if (isAlias(n)) targets.set(n, anchors.get(n.source));
+          else if (n.anchor) anchors.set(n.anchor, n);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
   }
 
   map(node: unknown): YAMLMap | undefined {
