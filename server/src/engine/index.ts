@@ -13,6 +13,6 @@ export { analyzeWorkspace, type WorkspaceAnalysis } from './workspace/run';
 export type { WorkspaceFile, FileFacts } from './workspace/facts';
 export { memoryWorkspaceFs, type WorkspaceFs } from './workspace/fs';
 export { applyTextEdits, minimalEdits, OverlappingEditsError } from './fixes/apply';
-export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions } from './fixes/fix-all';
+export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions, type FixAllPass } from './fixes/fix-all';
 export { suppressFindings, peerRules, UNUSED_SUPPRESSION, type SuppressedFinding, type SuppressionInfo, type SuppressOptions, type SuppressionSource } from './suppression';
 export { suppressionFixes, REASON_PLACEHOLDER } from './fixes/suppress';

@@ -12,6 +12,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'container image', code: pod('node:18.20.4'), config, kind, errors: [{ line: 8, column: 19, endLine: 8, endColumn: 26, message: 'Node.js 18 (hydrogen)' }] },
+    { name: 'release and base distribution both past: the fix moves both', code: pod('php:7.4-apache-buster'), config, kind, errors: [{ line: 8, column: 18, endLine: 8, endColumn: 21, fix: 'Update to PHP 8.2 on Debian 11 (bullseye)', safe: false }], output: pod('php:8.2-apache-bullseye') },
     { name: 'init containers of a CronJob', code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          initContainers:\n            - name: wait\n              image: alpine:3.18\n          containers:\n            - name: run\n              image: ruby:3.4\n', config, kind, errors: [{ line: 12, column: 29, endLine: 12, endColumn: 33, message: 'Alpine Linux 3.18' }] },
   ],
 });

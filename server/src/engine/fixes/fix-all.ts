@@ -47,6 +47,16 @@ export interface FixAllOptions {
   maxPasses?: number;
   /** Only fixes of these rules (default: all rules). */
   rules?: ReadonlySet<string>;
+  /** Called after each pass that changed the text, with the fixes it applied (for tests and tracing). */
+  onPass?: (pass: FixAllPass) => void;
+}
+
+/** One pass of fix-all: the fixes chosen on `before` (positions in `before`) and the text they gave. */
+export interface FixAllPass {
+  pass: number;
+  before: string;
+  after: string;
+  chosen: Array<{ finding: Finding; fix: Fix }>;
 }
 
 /**
@@ -95,6 +105,7 @@ export function fixAll(text: string, options: AnalyzeOptions, fixOptions: FixAll
     if (next === current || seenTexts.has(next)) break;
     for (const { finding, fix } of chosen) applied.push({ ruleId: finding.ruleId, title: fix.title, range: finding.range, pass: passes });
     seenTexts.add(next);
+    fixOptions.onPass?.({ pass: passes, before: current, after: next, chosen });
     current = next;
   }
   return { text: current, applied, passes };

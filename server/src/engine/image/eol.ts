@@ -17,6 +17,11 @@ export interface EolMatch {
   replacement?: string;
   /** The release the replacement names. */
   replacementRelease?: EolRelease;
+  /**
+   * A distribution variant of the tag that is past its end of life too (`node:14-bullseye`): the
+   * fix moves it as well, or the fixed tag would still be flagged.
+   */
+  variantUpdate?: EolMatch;
 }
 
 /** Registries that serve the Docker official images under their own path. */
@@ -162,7 +167,11 @@ export function findEndOfLife(ref: ImageReference, today: string): EolMatch | un
   if (product) {
     const named = releaseNamedBy(product, tag, 0);
     if (named) {
-      if (isPast(named.release, today)) return matchOf(product, named, today, false);
+      if (isPast(named.release, today)) {
+        const match = matchOf(product, named, today, false);
+        const variant = variantMatch(tag, named.offset + named.length, today);
+        return variant ? { ...match, variantUpdate: variant } : match;
+      }
       variantsFrom = named.offset + named.length;
     }
   }

@@ -93,7 +93,7 @@ function yamlImage(view: YamlView, node: Node | undefined, compose: boolean): Im
 function reportFor(ref: ImageReference, match: EolMatch, today: string, imageStart: number | undefined, imageRange: Range, lines: LineIndex): Report {
   const tagStart = imageStart !== undefined && ref.tagOffset !== undefined ? imageStart + ref.tagOffset : undefined;
   const range = tagStart !== undefined && ref.tag ? lines.rangeAt(tagStart + match.offset, tagStart + match.offset + match.length) : imageRange;
-  return { range, message: messageFor(ref, match, today), fixes: fixesFor(match, tagStart, range) };
+  return { range, message: messageFor(ref, match, today), fixes: fixesFor(match, tagStart, range, lines) };
 }
 
 function messageFor(ref: ImageReference, match: EolMatch, today: string): string {
@@ -108,9 +108,20 @@ function messageFor(ref: ImageReference, match: EolMatch, today: string): string
   return `Image ${ref.raw} ${what} reached its end of life ${when}: it gets no more security fixes.${next}`;
 }
 
-function fixesFor(match: EolMatch, tagStart: number | undefined, range: Range): Fix[] | undefined {
+function fixesFor(match: EolMatch, tagStart: number | undefined, range: Range, lines: LineIndex): Fix[] | undefined {
   if (tagStart === undefined || match.replacement === undefined || !match.replacementRelease) return undefined;
-  const release = `${match.product.name} ${match.replacementRelease.cycle}`;
-  const title = match.replacement === match.replacementRelease.cycle ? `Update to ${release}` : `Update to ${release} (${match.replacement})`;
-  return [{ title, edits: [{ range, newText: match.replacement }], safe: false }];
+  const edits = [{ range, newText: match.replacement }];
+  let title = `Update to ${releaseTitle(match)}`;
+  // `node:14-bullseye`: Node.js 22 on bullseye would still be past its end of life; move both.
+  const variant = match.variantUpdate;
+  if (variant?.replacement !== undefined && variant.replacementRelease) {
+    edits.push({ range: lines.rangeAt(tagStart + variant.offset, tagStart + variant.offset + variant.length), newText: variant.replacement });
+    title += ` on ${releaseTitle(variant)}`;
+  }
+  return [{ title, edits, safe: false }];
+}
+
+function releaseTitle(match: EolMatch): string {
+  const release = `${match.product.name} ${match.replacementRelease!.cycle}`;
+  return match.replacement === match.replacementRelease!.cycle ? release : `${release} (${match.replacement})`;
 }
