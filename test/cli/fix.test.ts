@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -28,7 +28,47 @@ function project(name: string): string {
   return root;
 }
 
+/** Every file under a folder with its bytes, to prove a run wrote, created and deleted nothing. */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else out[path.relative(root, full)] = readFileSync(full, 'latin1');
+    }
+  };
+  visit(root);
+  return out;
+}
+
 describe('bulkhead audit --fix', () => {
+  it('--dry-run writes, creates and deletes nothing, and reports exactly what --fix then reports as done', () => {
+    const root = project('dry-same');
+    const before = snapshot(root);
+    const dry = run(['audit', '--fix', '--dry-run'], root);
+    assert.equal(dry.code, 1);
+    assert.deepEqual(snapshot(root), before, 'the tree is byte for byte the same');
+    const wet = run(['audit', '--fix'], root);
+    assert.notEqual(wet.stderr, '');
+    assert.equal(dry.stderr.replace(/would fix/g, 'fixed'), wet.stderr.slice(0, dry.stderr.length), 'the same list of changes');
+    assert.match(wet.stderr, /^fixed crlf\.Dockerfile:\n {2}2:1 {2}add-instead-of-copy: Use COPY instead of ADD\nfixed svc\/Dockerfile:\n( {2}\d+:\d+ {2}[a-z-]+: .+\n){4}bulkhead: fixed 5 problems in 2 files\n/);
+    // What --fix wrote is what the diff showed: the diff of the original against the written file.
+    assert.ok(dry.stdout.includes(`+${readFileSync(path.join(root, 'svc', 'Dockerfile'), 'utf8').split('\n')[1]}\n`));
+  });
+
+  it('--dry-run with nothing to fix: no diff, exit 0, nothing written', () => {
+    const root = path.join(base, 'clean');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'Dockerfile'), CLEAN);
+    const before = snapshot(root);
+    const { code, stdout, stderr } = run(['audit', '--fix', '--dry-run'], root);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'bulkhead: nothing to fix\n');
+    assert.deepEqual(snapshot(root), before);
+  });
+
   it('--dry-run prints a unified diff that patch applies, writes nothing, exits 1', () => {
     const root = project('dry');
     const { code, stdout, stderr } = run(['audit', '--fix', '--dry-run'], root);
