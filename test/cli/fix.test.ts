@@ -120,6 +120,17 @@ describe('bulkhead audit --fix', () => {
     assert.equal(readFileSync(path.join(root, 'svc', 'Dockerfile'), 'utf8'), FIXED, 'the others are fixed');
   });
 
+  it('never trusts a registry for you: untrusted-registry\'s fix edits .bulkhead.yaml, which --fix leaves alone', () => {
+    const root = path.join(base, 'untrusted');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'Dockerfile'), 'FROM bitnami/redis:7.2\nUSER 10001\n');
+    const before = snapshot(root);
+    const { code, stderr } = run(['audit', '--fix'], root);
+    assert.equal(code, 0, 'a warning is left, below the default --fail-on error');
+    assert.match(stderr, /^bulkhead: nothing to fix\n/);
+    assert.deepEqual(snapshot(root), before, 'no .bulkhead.yaml created');
+  });
+
   it('--dry-run alone is a usage error', () => {
     const { code, stderr } = run(['audit', '--dry-run'], base);
     assert.equal(code, 2);

@@ -16,3 +16,4 @@ export { applyTextEdits, minimalEdits, OverlappingEditsError } from './fixes/app
 export { fixAll, fixAllFix, preferredFix, chooseFixes, NEVER_IN_FIX_ALL, type AppliedFix, type FixAllResult, type FixAllOptions, type FixAllPass } from './fixes/fix-all';
 export { suppressFindings, peerRules, UNUSED_SUPPRESSION, type SuppressedFinding, type SuppressionInfo, type SuppressOptions, type SuppressionSource } from './suppression';
 export { suppressionFixes, REASON_PLACEHOLDER } from './fixes/suppress';
+export { addTrustedRegistry, trustPatternFor, type TrustEdit } from './fixes/trust-registry';

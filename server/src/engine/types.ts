@@ -33,6 +33,11 @@ export interface FileEdit {
   /** Full new content when the file is created, or text appended when it exists. */
   create?: string;
   append?: string;
+  /**
+   * Add this pattern to `trustedRegistries` of the workspace configuration: the host edits the
+   * nearest `.bulkhead.yaml` (engine/fixes/trust-registry.ts) or creates one at the workspace root.
+   */
+  trustedRegistry?: string;
 }
 
 export interface Fix {

@@ -16,6 +16,11 @@ export interface CodeActionContext {
   analyzeOptions: AnalyzeOptions;
   /** The client applies `documentChanges` (versioned edits): edits to a changed document are then refused, not misapplied. */
   versionedEdits: boolean;
+  /**
+   * The edit that adds a pattern to `trustedRegistries` of the document's configuration (editing
+   * the nearest `.bulkhead.yaml` or creating one), or undefined when the host cannot make one.
+   */
+  trustRegistryEdit?: (pattern: string) => WorkspaceEdit | undefined;
 }
 
 /** True when the request's `only` filter asks for this kind (or a parent of it, as `source` for `source.fixAll.bulkhead`). */
@@ -32,7 +37,11 @@ export function codeActions(params: CodeActionParams, context: CodeActionContext
       if (diagnostic.source !== SOURCE) continue;
       const finding = findingFor(context.result, diagnostic);
       for (const fix of finding?.fixes ?? []) {
-        if (fix.fileEdits && fix.fileEdits.length > 0) continue;
+        if (fix.fileEdits && fix.fileEdits.length > 0) {
+          const action = fileFix(fix, diagnostic, context);
+          if (action) actions.push(action);
+          continue;
+        }
         actions.push(quickFix(fix, diagnostic, context));
       }
       // Suppression comments come after the real fixes, never preferred.
@@ -68,6 +77,15 @@ function quickFix(fix: Fix, diagnostic: Diagnostic, context: CodeActionContext):
     ...(fix.preferred ? { isPreferred: true } : {}),
     edit: workspaceEdit(context, fix.edits),
   };
+}
+
+/** A fix that edits another file: only `trustedRegistries` additions, through the host. */
+function fileFix(fix: Fix, diagnostic: Diagnostic, context: CodeActionContext): CodeAction | undefined {
+  const [fileEdit, ...more] = fix.fileEdits ?? [];
+  if (more.length > 0 || fix.edits.length > 0 || !fileEdit?.trustedRegistry || !context.trustRegistryEdit) return undefined;
+  const edit = context.trustRegistryEdit(fileEdit.trustedRegistry);
+  if (!edit) return undefined;
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 /** One action applying every safe fix of the document (several passes), sent as one minimal edit. */

@@ -1,4 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -9,9 +11,10 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalysisCache, EDITOR_LIMITS, type AnalysisResult } from '../engine';
+import { analyze, AnalysisCache, EDITOR_LIMITS, addTrustedRegistry, type AnalysisResult } from '../engine';
 import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
 import { createDocsLinker, ruleHoverMarkdown } from './docs';
@@ -43,6 +46,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   let versionedEdits = false;
+  let canCreateFiles = false;
   let canWatchFiles = false;
   const workspaceConfig = new WorkspaceConfig(connection, (uri) => documents.get(uri) !== undefined);
   /** The document's configuration: its nearest `.bulkhead.yaml` over the client's settings. */
@@ -59,6 +63,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canCreateFiles = versionedEdits && (params.capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial && typeof initial === 'object') settings = readSettings(initial);
@@ -209,12 +214,45 @@ export function startSession(connection: Connection, bundleDir: string): void {
       }
     }
     try {
-      return codeActions(params, { document, result, analyzeOptions, versionedEdits });
+      const trustRegistryEdit = (pattern: string) => trustEdit(document.uri, pattern);
+      return codeActions(params, { document, result, analyzeOptions, versionedEdits, trustRegistryEdit });
     } catch (error) {
       connection.console.error(`Bulkhead: code actions for ${document.uri} failed: ${errorText(error)}`);
       return [];
     }
   });
+
+  /**
+   * untrusted-registry's fix: add the pattern to the nearest `.bulkhead.yaml` (its open text when
+   * the editor has it), or create one at the workspace folder's root. Not offered when a
+   * `.hadolint.yaml` is the configuration in effect (a new `.bulkhead.yaml` would replace it).
+   */
+  function trustEdit(uri: string, pattern: string): WorkspaceEdit | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const filePath = uriToPath(uri);
+    const nearest = workspaceConfig.nearest(filePath);
+    if (nearest?.kind === 'hadolint') return undefined;
+    const file = nearest?.file ?? path.join(workspace.rootOf(filePath) ?? path.dirname(filePath), '.bulkhead.yaml');
+    const configUri = pathToFileURL(file).href;
+    const open = documents.get(configUri);
+    let text: string | undefined = open?.getText();
+    if (text === undefined && existsSync(file)) {
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    }
+    const change = addTrustedRegistry(text, pattern);
+    if (!change) return undefined;
+    if ('create' in change) {
+      if (!canCreateFiles) return undefined;
+      const start = { line: 0, character: 0 };
+      return { documentChanges: [{ kind: 'create', uri: configUri }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start, end: start }, newText: change.create }] }] };
+    }
+    if (versionedEdits) return { documentChanges: [{ textDocument: { uri: configUri, version: open?.version ?? null }, edits: change.edits }] };
+    return { changes: { [configUri]: change.edits } };
+  }
 
   documents.listen(connection);
   connection.listen();

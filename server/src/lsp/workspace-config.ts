@@ -25,6 +25,11 @@ export class WorkspaceConfig {
     return resolved;
   }
 
+  /** The config file in effect for a file (nearest `.bulkhead.yaml`, else `.hadolint.yaml`). */
+  nearest(filePath: string): LoadedConfig | undefined {
+    return this.resolver.nearest(filePath);
+  }
+
   /** A config file changed, appeared or went away: reload lazily on the next analysis. */
   changed(): void {
     for (const [file, config] of this.published) {

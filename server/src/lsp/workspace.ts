@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -54,6 +55,11 @@ export class WorkspaceSupport {
   private readonly auditUris = new Set<string>();
   private cancelRequested = false;
   docsUrl: (id: string) => string = (id) => id;
+
+  /** The workspace folder holding a file (the deepest), if any. */
+  rootOf(filePath: string): string | undefined {
+    return this.roots.filter((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
 
   constructor(
     private readonly connection: Connection,

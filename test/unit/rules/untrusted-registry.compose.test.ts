@@ -11,7 +11,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'services:\n  cache:\n    image: bitnami/redis:7.2\n', kind: 'compose', errors: [{ line: 3, column: 12, endLine: 3, endColumn: 29, message: 'docker.io/bitnami/redis is not from a trusted registry' }] },
-    { name: 'segments, not prefixes: quay.io/myorganisation is not quay.io/myorg', code: 'services:\n  api:\n    image: quay.io/myorganisation/api:1.0\n', kind: 'compose', config: { trustedRegistries: ['quay.io/myorg/*'] }, errors: [{ line: 3, column: 12, endLine: 3, endColumn: 42 }] },
+    { name: 'segments, not prefixes: quay.io/myorganisation is not quay.io/myorg', code: 'services:\n  api:\n    image: quay.io/myorganisation/api:1.0\n', kind: 'compose', config: { trustedRegistries: ['quay.io/myorg/*'] }, errors: [{ line: 3, column: 12, endLine: 3, endColumn: 42, fix: 'Trust quay.io/myorganisation/* in .bulkhead.yaml', safe: false }] },
     { name: 'interpolation default', code: 'services:\n  web:\n    image: "${IMAGE:-ghcr.io/acme/web:2}"\n', kind: 'compose', errors: [{ line: 3, column: 12, endLine: 3, endColumn: 42, message: 'ghcr.io/acme/web' }] },
     { name: 'extends and merge keys: one place each', code: 'x-m: &m\n  image: ghcr.io/acme/a:1\nservices:\n  base:\n    image: ghcr.io/acme/b:1\n  web:\n    extends: base\n  a:\n    <<: *m\n  b:\n    <<: *m\n', kind: 'compose', errors: [{ line: 2, column: 10, endLine: 2, endColumn: 26 }, { line: 5, column: 12, endLine: 5, endColumn: 28 }] },
   ],

@@ -12,7 +12,8 @@ ruleTester(rule, {
     { name: 'unresolved variable is not judged', code: 'ARG REGISTRY\nFROM $REGISTRY/app:1\n' },
   ],
   invalid: [
-    { name: 'Docker Hub user image', code: 'FROM bitnami/redis:7.2\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 23, message: 'docker.io/bitnami/redis' }] },
+    { name: 'Docker Hub user image', code: 'FROM bitnami/redis:7.2\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 23, message: 'docker.io/bitnami/redis', fix: 'Trust docker.io/bitnami/* in .bulkhead.yaml', safe: false }] },
+    { name: 'the fix trusts the registry when there is no namespace', code: 'FROM registry.example.com:5000/app:1\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 37, fix: 'Trust registry.example.com:5000/* in .bulkhead.yaml', safe: false }] },
     { name: 'patterns match whole segments', code: 'FROM gcr.io/distroless-evil/static:1\n', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 37 }] },
     { name: 'ARG-resolved image', code: 'ARG BASE=ghcr.io/acme/base:1\nFROM ${BASE}\n', errors: [{ line: 2, column: 6, endLine: 2, endColumn: 13, message: 'ghcr.io/acme/base' }] },
     { name: 'user list replaces the defaults', code: 'FROM nginx:1.27\n', config: { trustedRegistries: ['quay.io/myorg/*'] }, errors: [{ line: 1, column: 6, endLine: 1, endColumn: 16 }] },
