@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { TestLspClient } from '../helpers/lsp-client';
 
 describe('language server: .bulkhead.yaml', () => {
@@ -69,5 +69,64 @@ describe('language server: .bulkhead.yaml', () => {
     client.change(uri, 2, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 12 } }, text: 'off' }]);
     const fixed = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
     assert.deepEqual(fixed.diagnostics, []);
+  });
+});
+
+describe('language server: .bulkhead.yaml and the bulkhead.* settings change in either order', () => {
+  const DOCKERFILE = 'FROM node:latest\nUSER root\n';
+  const severities = (p: { diagnostics: { code?: string | number; severity?: number }[] }) => Object.fromEntries(p.diagnostics.map((d) => [String(d.code), d.severity]));
+  const ERROR = 1;
+  const WARNING = 2;
+  const INFO = 3;
+  let dir: string;
+  let client: TestLspClient;
+
+  async function start(): Promise<{ uri: string; configFile: string }> {
+    dir = mkdtempSync(path.join(tmpdir(), 'bulkhead-lsp-config-order-'));
+    client = new TestLspClient();
+    await client.initialize({ didChangeWatchedFiles: { dynamicRegistration: true } });
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).href;
+    client.open(uri, 'dockerfile', DOCKERFILE);
+    await client.waitForDiagnostics((p) => p.uri === uri && severities(p)['root-user'] === WARNING && severities(p)['unpinned-image'] === WARNING);
+    return { uri, configFile: path.join(dir, '.bulkhead.yaml') };
+  }
+  const latest = (uri: string) => client.publications(uri).at(-1)!;
+  const changeSettings = (rules: Record<string, string>) => {
+    client.settings = { rules };
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  };
+  const changeConfigFile = (file: string, text: string, type: 1 | 2) => {
+    writeFileSync(file, text);
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type }] });
+  };
+
+  afterEach(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the config file first, then the settings: the file keeps winning for the rule it sets', async () => {
+    const { uri, configFile } = await start();
+    changeConfigFile(configFile, 'rules:\n  root-user: info\n', 1);
+    await client.waitForDiagnostics((p) => p.uri === uri && severities(p)['root-user'] === INFO);
+    assert.deepEqual(severities(latest(uri)), { 'unpinned-image': WARNING, 'root-user': INFO });
+
+    changeSettings({ 'root-user': 'error', 'unpinned-image': 'error' });
+    await client.waitForDiagnostics((p) => p.uri === uri && severities(p)['unpinned-image'] === ERROR);
+    assert.deepEqual(severities(latest(uri)), { 'unpinned-image': ERROR, 'root-user': INFO });
+  });
+
+  it('the settings first, then the config file: the file wins over the setting, the setting still applies elsewhere', async () => {
+    const { uri, configFile } = await start();
+    changeSettings({ 'root-user': 'error', 'unpinned-image': 'error' });
+    await client.waitForDiagnostics((p) => p.uri === uri && severities(p)['root-user'] === ERROR && severities(p)['unpinned-image'] === ERROR);
+
+    changeConfigFile(configFile, 'rules:\n  root-user: info\n', 1);
+    await client.waitForDiagnostics((p) => p.uri === uri && severities(p)['root-user'] === INFO);
+    assert.deepEqual(severities(latest(uri)), { 'unpinned-image': ERROR, 'root-user': INFO });
+
+    changeConfigFile(configFile, 'rules:\n  unpinned-image: off\n', 2);
+    await client.waitForDiagnostics((p) => p.uri === uri && !('unpinned-image' in severities(p)));
+    assert.deepEqual(severities(latest(uri)), { 'root-user': ERROR }, 'the setting applies again to the rule the file no longer sets');
   });
 });
