@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,5 +128,36 @@ describe('language server: .bulkhead.yaml and the bulkhead.* settings change in 
     changeConfigFile(configFile, 'rules:\n  unpinned-image: off\n', 2);
     await client.waitForDiagnostics((p) => p.uri === uri && !('unpinned-image' in severities(p)));
     assert.deepEqual(severities(latest(uri)), { 'root-user': ERROR }, 'the setting applies again to the rule the file no longer sets');
+  });
+});
+
+describe('language server: .bulkhead.yaml without file events from the client', () => {
+  it('a config file written beside an open document, in a folder made just before, is picked up and its removal too (the server watches the folders of open documents)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bulkhead-lsp-config-watch-'));
+    // No didChangeWatchedFiles capability, and no notification sent below: like Neovim 0.7, or an editor whose watcher missed the event.
+    const client = new TestLspClient();
+    try {
+      await client.initialize({}, [pathToFileURL(root).href]);
+      const folder = path.join(root, 'new', 'nested');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'Dockerfile'), 'FROM node:latest\nUSER root\n');
+      const uri = pathToFileURL(path.join(folder, 'Dockerfile')).href;
+      client.open(uri, 'dockerfile', 'FROM node:latest\nUSER root\n');
+      const severity = (p: { diagnostics: { code?: string | number; severity?: number }[] }, code: string) => p.diagnostics.find((d) => d.code === code)?.severity;
+      await client.waitForDiagnostics((p) => p.uri === uri && severity(p, 'root-user') === 2);
+
+      writeFileSync(path.join(folder, '.bulkhead.yaml'), 'rules:\n  root-user: error\n  unpinned-image: off\n');
+      const configured = await client.waitForDiagnostics((p) => p.uri === uri && severity(p, 'root-user') === 1);
+      assert.deepEqual(configured.diagnostics.map((d) => d.code), ['root-user']);
+
+      // A config in the workspace folder itself (an ancestor) is watched as well, and the nearest still wins.
+      writeFileSync(path.join(root, '.bulkhead.yaml'), 'rules:\n  root-user: off\n');
+      rmSync(path.join(folder, '.bulkhead.yaml'));
+      const fromRoot = await client.waitForDiagnostics((p) => p.uri === uri && p.diagnostics.length === 1 && p.diagnostics[0].code === 'unpinned-image');
+      assert.equal(fromRoot.diagnostics[0].severity, 2);
+    } finally {
+      await client.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
