@@ -36,8 +36,10 @@ describe('ConfigFolderWatcher (the server watching the folders of open documents
       watcher.open('file:///c', path.join(folder, 'Dockerfile'));
       writeFileSync(path.join(folder, 'notes.yaml'), 'a: 1\n');
       writeFileSync(path.join(folder, '.bulkhead.yaml'), 'rules: {}\n');
-      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no change reported within 5 s')), 5000).unref());
-      await Promise.race([changed, timeout]);
+      // The watch itself does not keep the process alive (persistent: false, as in the server, where the connection does): this timer does.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no change reported within 5 s')), 5000)));
+      await Promise.race([changed, timeout]).finally(() => clearTimeout(timer));
       assert.ok(seen.length > 0 && seen.every((f) => f === path.join(folder, '.bulkhead.yaml')), JSON.stringify(seen));
     } finally {
       watcher.dispose();
