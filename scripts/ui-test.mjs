@@ -1,8 +1,9 @@
 // A person's view of the extension: installs the packaged .vsix into code-server, opens the
 // example workspace in headless Chromium, and drives the UI with the keyboard as a person would —
-// open a Dockerfile, see the squiggles and the Problems panel, hover a finding, run a Bulkhead
-// command from the command palette. Screenshots go to test-output/ui/; `--update-docs` also copies
-// the hover one (squiggles, hover and Problems panel) to docs/images/vscode.png (the README's picture).
+// open a Dockerfile, see the squiggles and the Problems panel, hover a finding, open the lightbulb
+// and apply a fix, run Bulkhead commands (restart, the workspace audit) from the command palette.
+// Screenshots go to test-output/ui/; `--update-docs` also copies the hover one (squiggles, hover
+// and Problems panel) to docs/images/vscode.png (the README's picture).
 // Options: --no-package (use the existing bulkhead.vsix). Exit 3 when code-server is not installed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -123,6 +124,41 @@ try {
     await runCommand('Bulkhead: Restart Language Server');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'root-user' }).first().waitFor();
     await shot('after-restart');
+  });
+
+  await step('the lightbulb on "USER root" offers the fix, and choosing it rewrites the line and clears the finding', async () => {
+    await page.locator('.monaco-editor .view-line', { hasText: 'USER root' }).locator('span', { hasText: 'root' }).last().click();
+    // VS Code draws the lightbulb in the gutter (or, when the gutter is busy, beside the text).
+    const bulb = page.locator('.monaco-editor [class*="lightbulb"], .monaco-editor [class*="light-bulb"]').filter({ visible: true }).first();
+    await bulb.waitFor({ timeout: 15_000 }).catch(async (error) => {
+      const gutter = await page.locator('.monaco-editor .glyph-margin-widgets *, .monaco-editor .margin-view-overlays *').evaluateAll((els) => els.map((e) => e.className).filter(Boolean));
+      throw new Error(`${error.message}\n    gutter classes: ${JSON.stringify(gutter)}`);
+    });
+    await bulb.click();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Run as non-root user 10001' });
+    await fix.first().waitFor();
+    await shot('lightbulb');
+    // The menu keeps sliding into place (never "stable" for Playwright); its row is where it shows.
+    await fix.first().click({ force: true });
+    await page.locator('.monaco-editor .view-line', { hasText: 'USER 10001' }).waitFor();
+    assert.equal(await page.locator('.monaco-editor .view-line', { hasText: 'USER root' }).count(), 0, 'the line was rewritten');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'root-user' }).first().waitFor({ state: 'detached' });
+    assert.match((await problemRows()).join('\n'), /unpinned-image/, 'the other finding stays');
+    await shot('after-fix');
+  });
+
+  await step('"Bulkhead: Audit Workspace" from the command palette lists the findings of files that are not open', async () => {
+    await runCommand('Bulkhead: Audit Workspace');
+    await page.locator('.notification-toast', { hasText: /Bulkhead: \d+ findings in 3 files/ }).first().waitFor();
+    // The panel lists many findings now; filter it as a person would to find the unopened files' ones.
+    const filter = page.locator('.viewpane-filter input');
+    await filter.fill('privileged');
+    for (const file of ['compose.yaml', 'app.yaml']) await page.locator('.markers-panel .monaco-list-row', { hasText: file }).first().waitFor();
+    const rows = (await problemRows()).join('\n');
+    assert.match(rows, /privileged/);
+    assert.doesNotMatch(rows, /unpinned-image/, 'the filter applies');
+    await shot('audit');
+    await filter.fill('');
   });
 } catch (error) {
   failed++;

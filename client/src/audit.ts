@@ -38,20 +38,24 @@ export function registerAuditFeatures(context: ExtensionContext, client: Languag
     await commands.executeCommand('markdown.showPreview', document.uri);
   };
 
-  const exportAs = async (format: 'sarif' | 'json') => {
+  /** Asks where to save unless given a target (keybindings, tasks and tests pass one). Resolves with where it wrote. */
+  const exportAs = async (format: 'sarif' | 'json', given?: unknown): Promise<Uri | undefined> => {
     const { content } = await client.sendRequest<{ content: string | null }>('bulkhead/exportAudit', { format });
     if (content === null) {
       void window.showInformationMessage('Bulkhead: no audit results to export. Run "Bulkhead: Audit Workspace" first.');
-      return;
+      return undefined;
     }
     const folder = workspace.workspaceFolders?.[0]?.uri;
-    const target = await window.showSaveDialog({
-      defaultUri: folder ? Uri.joinPath(folder, format === 'sarif' ? 'bulkhead.sarif' : 'bulkhead.json') : undefined,
-      filters: format === 'sarif' ? { SARIF: ['sarif', 'json'] } : { JSON: ['json'] },
-    });
-    if (!target) return;
+    const target = given instanceof Uri
+      ? given
+      : await window.showSaveDialog({
+          defaultUri: folder ? Uri.joinPath(folder, format === 'sarif' ? 'bulkhead.sarif' : 'bulkhead.json') : undefined,
+          filters: format === 'sarif' ? { SARIF: ['sarif', 'json'] } : { JSON: ['json'] },
+        });
+    if (!target) return undefined;
     await workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
     void window.showInformationMessage(`Bulkhead: audit exported to ${target.fsPath}`);
+    return target;
   };
 
   const audit = async () =>
@@ -68,13 +72,18 @@ export function registerAuditFeatures(context: ExtensionContext, client: Languag
         const result = await client.sendRequest<AuditResult>('bulkhead/auditWorkspace', { exclude: excludes(), clientProgress: true }).finally(() => cancel.dispose());
         last = { ...result, date: new Date() };
         const { bySeverity } = result.report.summary;
-        const choice = await window.showInformationMessage(
-          `Bulkhead: ${result.report.summary.findings} findings in ${result.report.summary.files} files (${bySeverity.error ?? 0} errors, ${bySeverity.warning ?? 0} warnings)${result.cancelled ? ' — cancelled, partial results' : ''}.`,
-          'Show Report',
-          'Export SARIF',
-        );
-        if (choice === 'Show Report') await showReport();
-        else if (choice === 'Export SARIF') await exportAs('sarif');
+        // The summary stays up until the person answers; the command itself is done (it resolves
+        // with the result, so callers need not wait for a click).
+        void window
+          .showInformationMessage(
+            `Bulkhead: ${result.report.summary.findings} findings in ${result.report.summary.files} files (${bySeverity.error ?? 0} errors, ${bySeverity.warning ?? 0} warnings)${result.cancelled ? ' — cancelled, partial results' : ''}.`,
+            'Show Report',
+            'Export SARIF',
+          )
+          .then(async (choice) => {
+            if (choice === 'Show Report') await showReport();
+            else if (choice === 'Export SARIF') await exportAs('sarif');
+          });
         return result;
       } finally {
         listener.dispose();
@@ -107,8 +116,8 @@ export function registerAuditFeatures(context: ExtensionContext, client: Languag
       last = undefined;
     }),
     commands.registerCommand(AUDIT_COMMANDS.showReport, showReport),
-    commands.registerCommand(AUDIT_COMMANDS.exportSarif, () => exportAs('sarif')),
-    commands.registerCommand(AUDIT_COMMANDS.exportJson, () => exportAs('json')),
+    commands.registerCommand(AUDIT_COMMANDS.exportSarif, (target?: unknown) => exportAs('sarif', target)),
+    commands.registerCommand(AUDIT_COMMANDS.exportJson, (target?: unknown) => exportAs('json', target)),
     languages.onDidChangeDiagnostics(updateStatus),
     window.onDidChangeActiveTextEditor(updateStatus),
   );

@@ -24,6 +24,7 @@ import { VERSION } from '../version';
 import { WorkspaceConfig } from './workspace-config';
 import { BULKHEAD_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, isConfigFileName } from '../config';
 import { WorkspaceSupport } from './workspace';
+import { ConfigFolderWatcher } from './config-watch';
 
 interface DocumentState {
   cache: AnalysisCache;
@@ -112,12 +113,17 @@ export function startSession(connection: Connection, bundleDir: string): void {
   }
 
   // A config file changed on disk: forget every loaded config and re-check open documents.
-  // (The connection has one watched-files handler, installed by WorkspaceSupport, which calls this.)
-  workspace.onWatchedFiles = (changes) => {
-    if (!changes.some((change) => isConfigFileName(uriToPath(change.uri)))) return;
+  // Two sources say so: the client's file-watch events (the connection has one watched-files
+  // handler, installed by WorkspaceSupport, which calls this), and the server's own watch of the
+  // folders of open documents (config-watch.ts), since the client's events can be missing.
+  const configChanged = (): void => {
     workspaceConfig.changed();
     reanalyseAll();
   };
+  workspace.onWatchedFiles = (changes) => {
+    if (changes.some((change) => isConfigFileName(uriToPath(change.uri)))) configChanged();
+  };
+  const configFolders = new ConfigFolderWatcher(() => workspace.folders, configChanged);
 
   function reanalyseAll(): void {
     for (const document of documents.all()) queue.request(document.uri);
@@ -125,12 +131,14 @@ export function startSession(connection: Connection, bundleDir: string): void {
 
   documents.onDidOpen((event) => {
     states.set(event.document.uri, { cache: new AnalysisCache() });
+    if (event.document.uri.startsWith('file:')) configFolders.open(event.document.uri, uriToPath(event.document.uri));
     queue.request(event.document.uri);
   });
   documents.onDidChangeContent((event) => queue.request(event.document.uri));
   documents.onDidClose((event) => {
     queue.cancel(event.document.uri);
     states.delete(event.document.uri);
+    configFolders.close(event.document.uri);
     const kept = workspace.closed(event.document.uri, (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), docsUrl);
     if (!kept) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

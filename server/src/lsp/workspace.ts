@@ -85,6 +85,11 @@ export class WorkspaceSupport {
     this.connection.onRequest(EXPORT_AUDIT, (p: { format?: string }) => this.exportAudit(p?.format === 'sarif' ? 'sarif' : 'json'));
   }
 
+  /** The workspace folders' paths. */
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
   /** Other listeners of file-watch events (the connection takes one handler: this class's). */
   onWatchedFiles?: (changes: FileEvent[]) => void;
 
