@@ -59,6 +59,33 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'the fix in a block list: only the value is replaced',
+      code: `${header}    build:\n      args:\n        - NPM_TOKEN=${pw}\n`,
+      kind: 'compose',
+      errors: [{ line: 6, column: 21, endLine: 6, endColumn: 41, fix: 'Read NPM_TOKEN from the environment (${NPM_TOKEN})', safe: false }],
+      output: `${header}    build:\n      args:\n        - NPM_TOKEN=\${NPM_TOKEN}\n`,
+    },
+    {
+      name: 'the fix in a flow list quotes the plain item, where { and } would end it',
+      code: `${header}    build:\n      args: [NPM_TOKEN=${pw}, "GITHUB_TOKEN=${pw}", DEBUG=1]\n`,
+      kind: 'compose',
+      errors: [
+        { line: 5, column: 24, endLine: 5, endColumn: 44, fix: 'Read NPM_TOKEN from the environment (${NPM_TOKEN})' },
+        { line: 5, column: 60, endLine: 5, endColumn: 80, fix: 'Read GITHUB_TOKEN from the environment (${GITHUB_TOKEN})' },
+      ],
+      output: `${header}    build:\n      args: ["NPM_TOKEN=\${NPM_TOKEN}", "GITHUB_TOKEN=\${GITHUB_TOKEN}", DEBUG=1]\n`,
+    },
+    {
+      name: 'the fix in a flow mapping quotes a plain value',
+      code: `${header}    environment: {DB_PASSWORD: ${pw}, API_KEY: '${pw}'}\n`,
+      kind: 'compose',
+      errors: [
+        { line: 4, column: 32, endLine: 4, endColumn: 52, fix: 'Read DB_PASSWORD from the environment (${DB_PASSWORD})' },
+        { line: 4, column: 63, endLine: 4, endColumn: 85 },
+      ],
+      output: `${header}    environment: {DB_PASSWORD: "\${DB_PASSWORD}", API_KEY: '\${API_KEY}'}\n`,
+    },
+    {
       name: 'values inherited through extends are reported once, where they are written',
       code: `services:\n  base:\n    image: example/app:1.0\n    environment:\n      DB_PASSWORD: ${pw}\n  web:\n    extends: base\n`,
       kind: 'compose',

@@ -87,10 +87,17 @@ export default defineRule({
 /** Compose: `${NAME}` takes the value from the environment or an untracked `.env` file. */
 function composeFix(assignment: Assignment, lines: LineIndex): Fix[] | undefined {
   if (!assignment.compose || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(assignment.name)) return undefined;
+  const reference = `\${${assignment.name}}`;
+  // In a flow collection `{` and `}` would end a plain scalar: quote it (`[NAME=x]` → `["NAME=${NAME}"]`).
+  const from = assignment.plainInFlow;
+  const edit =
+    from === undefined
+      ? { range: lines.rangeAt(assignment.valueStart, assignment.valueEnd), newText: reference }
+      : { range: lines.rangeAt(from, assignment.valueEnd), newText: `"${lines.text.slice(from, assignment.valueStart)}${reference}"` };
   return [
     {
-      title: `Read ${assignment.name} from the environment (\${${assignment.name}})`,
-      edits: [{ range: lines.rangeAt(assignment.valueStart, assignment.valueEnd), newText: `\${${assignment.name}}` }],
+      title: `Read ${assignment.name} from the environment (${reference})`,
+      edits: [edit],
       safe: false,
       preferred: true,
     },
