@@ -30,9 +30,10 @@ function kubernetesFix(model: KubernetesDocument, container: ContainerRef, missi
     if (missing.limits.includes(`limits.${resource}`)) limits.push([resource, value(resource)]);
     if (missing.requests.includes(`requests.${resource}`)) {
       // Equal to the limit in force: the one written (container level), else the one inserted.
-      const written = view.string(view.get(limitsMap, resource))?.trim();
+      const limitNode = view.get(limitsMap, resource) as { range?: [number, number] } | undefined;
+      const written = view.string(limitNode)?.trim() && limitNode?.range ? model.yaml.segment.text.slice(limitNode.range[0], limitNode.range[1]) : undefined;
       const request = missing.limits.includes(`limits.${resource}`) || !written ? value(resource) : written;
-      if (!/^[0-9A-Za-z.+-]+$/.test(request)) return undefined;
+      if (!/^(?:[0-9A-Za-z.+-]+|"[0-9A-Za-z.+-]+"|'[0-9A-Za-z.+-]+')$/.test(request)) return undefined;
       requests.push([resource, request]);
     }
   }
@@ -89,7 +90,7 @@ function composeFix(model: ComposeDocument, service: ComposeService, missing: st
     parts.push(`pids ${defaults.pids}`);
   }
   if (entries.length === 0) return undefined;
-  const edits = serviceLevel ? editor.set(service.node, [], entries, { after: SERVICE_HEAD }) : editor.set(service.node, ['deploy', 'resources', 'limits'], entries, { after: SERVICE_HEAD });
+  const edits = serviceLevel ? editor.set(service.node, [], entries, { after: [...SERVICE_HEAD, 'mem_limit', 'memswap_limit', 'mem_reservation', 'cpus', 'cpu_quota', 'cpu_shares', 'pids_limit'] }) : editor.set(service.node, ['deploy', 'resources', 'limits'], entries, { after: SERVICE_HEAD });
   return oneFix(`Add ${serviceLevel ? 'limits' : 'deploy.resources.limits'} (${parts.join(', ')})`, edits, true);
 }
 

@@ -43,7 +43,7 @@ export default defineRule({
           set = true;
           const range = verdict ? undefined : view.range(item);
           const editor = editorFor(model);
-          const fixes = oneFix(COMPOSE_TITLE, editor.replace(item, editor.quoteLike(item, 'no-new-privileges:true')), true);
+          const fixes = oneFix('Set no-new-privileges:true', editor.replace(item, editor.quoteLike(item, 'no-new-privileges:true')), true);
           if (range) once({ range, message: `Service "${service.name}" turns no-new-privileges off: setuid binaries in the container can gain privileges.`, fixes });
         }
         // A base service in another file may set it; it is not read.
