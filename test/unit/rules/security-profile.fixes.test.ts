@@ -35,5 +35,26 @@ ruleTester(rule, {
       ],
       output: "services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n  debug:\n    image: busybox:1.36\n    restart: \"no\"\n",
     },
+    {
+      name: "4 spaces: merged into the existing pod securityContext",
+      kind: 'kubernetes',
+      code: "apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        runAsNonRoot: true\n    containers:\n        - name: app\n          image: nginx:1.27\n",
+      errors: [
+        { line: 5, column: 1, endLine: 5, endColumn: 5, fix: "Set seccompProfile type RuntimeDefault", safe: true },
+      ],
+      output: "apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        runAsNonRoot: true\n        seccompProfile:\n            type: RuntimeDefault\n    containers:\n        - name: app\n          image: nginx:1.27\n",
+    },
+    {
+      name: "compose: unconfined options removed from block and flow security_opt; an only option removes the key",
+      kind: 'compose',
+      code: "services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:unconfined # strace\n      - apparmor=unconfined\n  db:\n    image: postgres:16\n    security_opt: [\"seccomp=unconfined\"]\n    restart: always\n  cache:\n    image: redis:7\n    security_opt: [label:disable, no-new-privileges:true]\n",
+      errors: [
+        { line: 6, column: 9, endLine: 6, endColumn: 27, fix: "Remove seccomp:unconfined from security_opt", safe: false },
+        { line: 7, column: 9, endLine: 7, endColumn: 28, fix: "Remove apparmor=unconfined from security_opt", safe: false },
+        { line: 10, column: 20, endLine: 10, endColumn: 40, fix: "Remove seccomp=unconfined from security_opt", safe: false },
+        { line: 14, column: 20, endLine: 14, endColumn: 33, fix: "Remove label:disable from security_opt", safe: false },
+      ],
+      output: "services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n  db:\n    image: postgres:16\n    restart: always\n  cache:\n    image: redis:7\n    security_opt: [no-new-privileges:true]\n",
+    },
   ],
 });

@@ -33,5 +33,14 @@ ruleTester(rule, {
       ],
       output: "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          automountServiceAccountToken: false\n          containers:\n            - name: job\n              image: busybox:1.36\n",
     },
+    {
+      name: "4 spaces",
+      kind: 'kubernetes',
+      code: "apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        runAsNonRoot: true\n    containers:\n        - name: app\n          image: nginx:1.27\n",
+      errors: [
+        { line: 5, column: 1, endLine: 5, endColumn: 5, fix: "Set automountServiceAccountToken: false", safe: false },
+      ],
+      output: "apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        runAsNonRoot: true\n    automountServiceAccountToken: false\n    containers:\n        - name: app\n          image: nginx:1.27\n",
+    },
   ],
 });

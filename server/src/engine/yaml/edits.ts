@@ -49,7 +49,8 @@ export class YamlEditor {
   /** Replaces a scalar's text (the whole node, quotes included). */
   replace(node: unknown, newText: string): TextEdit | undefined {
     const r = (node as Ranged | undefined)?.range;
-    if (!r || !isScalar(node)) return undefined;
+    // An anchored scalar may be reused elsewhere through its alias: rewriting it would change those too.
+    if (!r || !isScalar(node) || node.anchor) return undefined;
     return this.edit(r[0], r[1], newText);
   }
 
@@ -201,13 +202,29 @@ export class YamlEditor {
 
   /** Removes a pair of a block mapping (its lines), when it starts its line and is not the mapping's only pair. */
   removePair(map: YAMLMap, pair: Pair): TextEdit | undefined {
-    if (map.flow || map.items.length < 2) return undefined;
+    const index = map.items.indexOf(pair);
+    if (index < 0 || map.items.length < 2) return undefined;
     const key = pair.key as Ranged;
     if (!key.range) return undefined;
+    const next = map.items[index + 1]?.key as Ranged | undefined;
+    if (map.flow) {
+      // `{a: 1, b: 2}`: remove `a: 1, ` (or `, b: 2` for the last pair).
+      const value = pair.value as Ranged | null;
+      if (!value?.range) return undefined;
+      if (next) return next.range ? this.edit(key.range[0], next.range[0], '') : undefined;
+      const previous = map.items[index - 1].value as Ranged | null;
+      return previous?.range ? this.edit(previous.range[1], value.range[1], '') : undefined;
+    }
     const start = this.lineStartOf(key.range[0]);
-    if (this.text.slice(start, key.range[0]).trim() !== '') return undefined;
     const end = this.endOfPair(pair);
-    return end === undefined ? undefined : this.edit(start, end, '');
+    if (end === undefined) return undefined;
+    if (this.text.slice(start, key.range[0]).trim() !== '') {
+      // The first pair of a sequence item (`- hostPort: 80`): the next key moves up behind the dash.
+      if (index !== 0 || !next?.range || !/^\s*-\s+$/.test(this.text.slice(start, key.range[0]))) return undefined;
+      if (this.text.slice(end, next.range[0]).trim() !== '') return undefined;
+      return this.edit(key.range[0], next.range[0], '');
+    }
+    return this.edit(start, end, '');
   }
 
   /** The file's indentation step and sequence indentation (0: `- ` at the parent key's column). */
