@@ -26,7 +26,10 @@ export interface Assignment {
   valueEnd: number;
   /** Compose: the place takes `${NAME}`. Kubernetes: the `value:` pair, replaceable by valueFrom. */
   compose?: boolean;
-  kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string };
+  /** Compose: the value sits in a flow mapping (`{KEY: value}`) or sequence (`[KEY=value]`), where a plain `${NAME}` would not parse. */
+  flow?: 'map' | 'seq';
+  /** `workload`: the object's `metadata.name`, which the fix names the Secret after. */
+  kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string; workload?: string };
   /** Lines of embedded config files: only random-looking values (or weak defaults) count. */
   requireRandom?: boolean;
   /** Dockerfile: the ENV/ARG instruction and the `NAME=value` property within it. */
@@ -101,7 +104,7 @@ function mappingOrList(view: YamlView, node: unknown, where: string): Assignment
       const range = view.range(pair.value);
       if (name === undefined || value === undefined || !range) continue;
       const [start, end] = unquoted(text, (pair.value as { range: [number, number] }).range);
-      result.push({ name, value: literalOf(value), range, where, valueStart: start, valueEnd: end, compose: true });
+      result.push({ name, value: literalOf(value), range, where, valueStart: start, valueEnd: end, compose: true, flow: map.flow ? 'map' : undefined });
     }
     return result;
   }
@@ -122,6 +125,7 @@ function mappingOrList(view: YamlView, node: unknown, where: string): Assignment
       valueStart: sourceEq + 1,
       valueEnd: innerEnd,
       compose: true,
+      flow: view.seq(node)?.flow ? 'seq' : undefined,
     });
   }
   return result;
@@ -150,7 +154,7 @@ export function kubernetesAssignments(document: KubernetesDocument): Assignment[
           if (!env || !pair || name === undefined || value === undefined || !range) continue;
           const [start, end] = unquoted(text, (pair.value as { range: [number, number] }).range);
           // `$(VAR)` is Kubernetes' own dependent-variable reference.
-          result.push({ name, value, range, where: 'env[].value', valueStart: start, valueEnd: end, kubernetesEnv: { pair, item: env, container: container.name } });
+          result.push({ name, value, range, where: 'env[].value', valueStart: start, valueEnd: end, kubernetesEnv: { pair, item: env, container: container.name, workload: object.name } });
         }
       }
     }
