@@ -131,6 +131,29 @@ describe('bulkhead audit --fix', () => {
     assert.deepEqual(snapshot(root), before, 'no .bulkhead.yaml created');
   });
 
+  it('fixes Compose and Kubernetes files with the safe fixes only; the embedded secret stays for the user', () => {
+    const root = path.join(base, 'yaml');
+    mkdirSync(root, { recursive: true });
+    const compose = 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      DB_PASSWORD: "Tr0ub4dor&3xq9"\n';
+    writeFileSync(path.join(root, 'compose.yaml'), compose);
+    writeFileSync(path.join(root, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n');
+    const { code, stdout, stderr } = run(['audit', '--fix', '.'], root);
+    assert.equal(code, 1, 'findings without a safe fix remain');
+    assert.equal(
+      readFileSync(path.join(root, 'compose.yaml'), 'utf8'),
+      'services:\n  web:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: "0.5"\n          pids: 200\n    environment:\n      DB_PASSWORD: "Tr0ub4dor&3xq9"\n',
+    );
+    assert.equal(
+      readFileSync(path.join(root, 'pod.yaml'), 'utf8'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: nginx:1.27\n      resources:\n        limits:\n          cpu: 500m\n          memory: 512Mi\n        requests:\n          cpu: 500m\n          memory: 512Mi\n      securityContext:\n        allowPrivilegeEscalation: false\n',
+    );
+    assert.match(stderr, /fixed compose\.yaml:\n {2}\d+:\d+ {2}missing-limits: [^\n]+\n {2}\d+:\d+ {2}privilege-escalation: /);
+    assert.match(stderr, /fixed pod\.yaml:\n {2}5:1 {2}security-profile: Set seccompProfile type RuntimeDefault\n/);
+    assert.match(stderr, /fixed 5 problems in 2 files/);
+    assert.match(stdout, /embedded-secret/, 'the secret is still reported');
+    assert.ok(!stdout.includes('Tr0ub4dor&3xq9') && !stderr.includes('Tr0ub4dor&3xq9'), 'the secret value is never printed');
+  });
+
   it('--dry-run alone is a usage error', () => {
     const { code, stderr } = run(['audit', '--dry-run'], base);
     assert.equal(code, 2);

@@ -82,5 +82,5 @@ it('embedded-secret (kubernetes): the fix turns value: into valueFrom.secretKeyR
   const lines = code.split('\n');
   const before = lines.slice(0, edit.range.start.line).join('\n');
   const fixed = `${before}\n${lines[edit.range.start.line].slice(0, edit.range.start.character)}${edit.newText}${lines[edit.range.end.line].slice(edit.range.end.character)}\n`;
-  assert.equal(fixed, pod('        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: app-secrets\n              key: db-password\n'));
+  assert.equal(fixed, pod('        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: app-secrets\n              key: db_password\n'));
 });

@@ -2,6 +2,9 @@ import { defineRule, type Report } from '../rule';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { LineIndex } from '../text/line-index';
 import type { Fix, Range, Severity, TextEdit } from '../types';
+import { isAlias } from 'yaml';
+import type { KubernetesDocument } from '../kubernetes/document';
+import { editorFor } from '../kubernetes/fixes';
 import { assessAssignment, composeAssignments, dockerfileAssignments, findTokens, kubernetesAssignments, redact, type Assignment } from '../secrets';
 
 /**
@@ -76,27 +79,39 @@ export default defineRule({
       check(model.text, model.lines, 'image', dockerfileAssignments(model), (a) => dockerfileFix(a, model), report);
     },
     compose({ model, report }) {
-      check(model.yaml.segment.text, model.yaml.lines, 'compose', composeAssignments(model), (a) => composeFix(a, model.yaml.lines), report);
+      check(model.yaml.segment.text, model.yaml.lines, 'compose', composeAssignments(model), (a) => composeFix(a, model.yaml.segment.text, model.yaml.lines), report);
     },
     kubernetes({ model, report }) {
-      check(model.yaml.segment.text, model.yaml.lines, 'manifest', kubernetesAssignments(model), (a) => kubernetesFix(a, model.yaml.lines), report);
+      check(model.yaml.segment.text, model.yaml.lines, 'manifest', kubernetesAssignments(model), (a) => kubernetesFix(a, model), report);
     },
   },
 });
 
-/** Compose: `${NAME}` takes the value from the environment or an untracked `.env` file. */
-function composeFix(assignment: Assignment, lines: LineIndex): Fix[] | undefined {
+/**
+ * Compose: `${NAME}` takes the value from the environment or an untracked `.env` file. The
+ * quotes of a quoted value are kept; in a flow collection a plain value (`{KEY: value}`) or list
+ * item (`[KEY=value]`) gets double quotes, as a plain `{` does not parse there. Multi-line values
+ * get no fix.
+ */
+function composeFix(assignment: Assignment, text: string, lines: LineIndex): Fix[] | undefined {
   if (!assignment.compose || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(assignment.name)) return undefined;
+  const { valueStart, valueEnd } = assignment;
+  if (/[\r\n]/.test(text.slice(valueStart, valueEnd))) return undefined;
+  const quoted = valueStart > 0 && (text[valueStart - 1] === '"' || text[valueStart - 1] === "'") && text[valueEnd] === text[valueStart - 1];
   const reference = `\${${assignment.name}}`;
-  // In a flow collection `{` and `}` would end a plain scalar: quote it (`[NAME=x]` → `["NAME=${NAME}"]`).
-  const from = assignment.plainInFlow;
-  const edit =
-    from === undefined
-      ? { range: lines.rangeAt(assignment.valueStart, assignment.valueEnd), newText: reference }
-      : { range: lines.rangeAt(from, assignment.valueEnd), newText: `"${lines.text.slice(from, assignment.valueStart)}${reference}"` };
+  let edit = { range: lines.rangeAt(valueStart, valueEnd), newText: reference };
+  if (assignment.flow === 'map' && !quoted) edit = { range: edit.range, newText: JSON.stringify(reference) };
+  if (assignment.flow === 'seq') {
+    // The item is `NAME=value`; its quotes, if any, sit around the whole item, not the value.
+    const itemStart = valueStart - 1 - assignment.name.length;
+    if (text.slice(itemStart, valueStart) !== `${assignment.name}=`) return undefined;
+    const opener = text[itemStart - 1];
+    const itemQuoted = (opener === '"' || opener === "'") && text[valueEnd] === opener;
+    if (!itemQuoted) edit = { range: lines.rangeAt(itemStart, valueEnd), newText: JSON.stringify(`${assignment.name}=${reference}`) };
+  }
   return [
     {
-      title: `Read ${assignment.name} from the environment (${reference})`,
+      title: `Read ${assignment.name} from the environment (\${${assignment.name}})`,
       edits: [edit],
       safe: false,
       preferred: true,
@@ -104,23 +119,43 @@ function composeFix(assignment: Assignment, lines: LineIndex): Fix[] | undefined
   ];
 }
 
-/** Kubernetes: `value: …` becomes `valueFrom.secretKeyRef` on a Secret the user creates. */
-function kubernetesFix(assignment: Assignment, lines: LineIndex): Fix[] | undefined {
+/** A DNS-1123 name made of `raw` (lowercased, other characters as `-`), or undefined when nothing is left. */
+function dnsName(raw: string | undefined): string | undefined {
+  const name = (raw ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 200).replace(/-+$/, '');
+  return name === '' ? undefined : name;
+}
+
+/**
+ * Kubernetes: `value: …` becomes `valueFrom.secretKeyRef` on a Secret the user creates, named
+ * after the workload (`<metadata.name>-secrets`; the container's name when the object has none),
+ * with the variable's name lowercased as the key. Written in the file's indentation step and line
+ * breaks; not offered in flow style, for a `value` reached through a merge key or an alias.
+ */
+function kubernetesFix(assignment: Assignment, model: KubernetesDocument): Fix[] | undefined {
   const env = assignment.kubernetesEnv;
   if (!env || env.item.flow) return undefined;
-  const pair = env.pair as { key: { range?: [number, number] }; value: { range?: [number, number] } };
-  const keyRange = pair.key.range;
-  const valueRange = pair.value.range;
-  if (!keyRange || !valueRange) return undefined;
-  const keyStart = lines.positionAt(keyRange[0]);
+  const editor = editorFor(model);
+  if (editor.ownPair(env.item, 'value') !== env.pair) return undefined;
+  const value = env.pair.value as { range?: [number, number, number]; anchor?: string } | null;
+  const key = env.pair.key as { range?: [number, number, number] } | null;
+  if (!key?.range || !value?.range || value.anchor || isAlias(value)) return undefined;
+  const lines = model.yaml.lines;
+  const text = model.yaml.segment.text;
+  const keyStart = lines.positionAt(key.range[0]);
   const indent = ' '.repeat(keyStart.character);
-  const secretName = `${(env.container ?? 'app').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}-secrets`;
-  const key = assignment.name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
-  const newText = `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${secretName}\n${indent}    key: ${key}`;
+  const { unit } = editor.style();
+  const step = ' '.repeat(unit);
+  const secretName = `${dnsName(env.workload) ?? dnsName(env.container) ?? 'app'}-secrets`;
+  const secretKey = assignment.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+  if (!/[a-z0-9]/.test(secretKey)) return undefined;
+  const eol = editor.eol;
+  // A block scalar's range ends after its line break: keep one.
+  const trailing = /\r?\n$/.test(text.slice(key.range[0], value.range[1])) ? eol : '';
+  const newText = `valueFrom:${eol}${indent}${step}secretKeyRef:${eol}${indent}${step}${step}name: ${secretName}${eol}${indent}${step}${step}key: ${secretKey}${trailing}`;
   return [
     {
       title: `Read ${assignment.name} from the Secret ${secretName} (valueFrom.secretKeyRef)`,
-      edits: [{ range: { start: keyStart, end: lines.positionAt(valueRange[1]) }, newText }],
+      edits: [{ range: lines.rangeAt(key.range[0], value.range[1]), newText }],
       safe: false,
       preferred: true,
     },

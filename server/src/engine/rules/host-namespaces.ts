@@ -2,6 +2,13 @@ import { defineRule } from '../rule';
 import { serviceText } from '../compose/model';
 import { podSpecsOf } from '../kubernetes/model';
 import { reportOnce } from '../yaml/report-once';
+import { editorFor, oneFix } from '../kubernetes/fixes';
+
+/*
+ * Fixes (offered one by one, not part of fix-all: a workload that shares a host namespace often
+ * does so on purpose, e.g. a monitoring agent): Kubernetes sets the field to false; Compose removes
+ * the `host` setting, where the service (or the base it extends) writes it.
+ */
 
 const KUBERNETES_FIELDS: Record<string, string> = {
   hostNetwork: "the node's network stack: it can bind node ports, reach services listening on localhost and sniff traffic",
@@ -30,7 +37,7 @@ export default defineRule({
     polaris: ['hostNetworkSet', 'hostPIDSet', 'hostIPCSet'],
   },
   howToFix: 'Remove `hostNetwork`/`hostPID`/`hostIPC: true` (Kubernetes) or `network_mode`/`pid`/`ipc`/`userns_mode: host` (Compose). Publish ports instead of sharing the host network.',
-  fixable: false,
+  fixable: true,
   check: {
     compose({ model, report }) {
       const { view } = model;
@@ -39,7 +46,12 @@ export default defineRule({
         for (const [field, consequence] of Object.entries(COMPOSE_FIELDS)) {
           const value = serviceText(view, service, field);
           const range = value?.text.trim() === 'host' ? view.range(value.node) : undefined;
-          if (range) once({ range, message: `Service "${service.name}" sets ${field}: host and shares ${consequence}.` });
+          if (!range) continue;
+          const editor = editorFor(model);
+          const owner = [service, ...service.bases].find((s) => view.resolve(editor.ownPair(s.node, field)?.value) === value!.node);
+          const pair = owner && editor.ownPair(owner.node, field);
+          const fixes = oneFix(`Remove ${field}: host`, owner && pair ? editor.removePair(owner.node, pair) : undefined, false);
+          once({ range, message: `Service "${service.name}" sets ${field}: host and shares ${consequence}.`, fixes });
         }
       }
     },
@@ -51,7 +63,7 @@ export default defineRule({
           const node = view.get(pod.spec, field);
           const range = view.bool(node) === true ? view.range(node) : undefined;
           const who = object.name ? `${object.kind} "${object.name}"` : object.kind;
-          if (range) once({ range, message: `${who} sets ${field}: true; its pods share ${consequence}.` });
+          if (range) once({ range, message: `${who} sets ${field}: true; its pods share ${consequence}.`, fixes: oneFix(`Set ${field}: false`, editorFor(model).replace(node, 'false'), false) });
         }
       }
     },

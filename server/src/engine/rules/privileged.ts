@@ -2,6 +2,10 @@ import { defineRule } from '../rule';
 import { serviceBool } from '../compose/model';
 import { containersOf, describeContainer } from '../kubernetes/model';
 import { reportOnce } from '../yaml/report-once';
+import { editorFor, oneFix } from '../kubernetes/fixes';
+
+/** Not part of fix-all: a workload that asks for privileged mode usually needs some of it (a device, a capability). */
+const TITLE = 'Set privileged: false';
 
 export default defineRule({
   id: 'privileged',
@@ -11,7 +15,7 @@ export default defineRule({
   kinds: ['compose', 'kubernetes'],
   peerIds: { checkov: ['CKV_K8S_16'], kics: ['privileged_containers_enabled', 'privileged_container'], trivy: ['KSV017'], kubeLinter: ['privileged-container'], polaris: ['privilegeEscalationAllowed'] },
   howToFix: 'Remove `privileged: true` (Compose) / `securityContext.privileged: true` (Kubernetes). Grant the one capability or device the workload really needs instead (`cap_add`, `devices`, `capabilities.add`).',
-  fixable: false,
+  fixable: true,
   check: {
     compose({ model, report }) {
       const { view } = model;
@@ -19,7 +23,7 @@ export default defineRule({
       for (const service of model.services) {
         const privileged = serviceBool(view, service, 'privileged');
         const range = privileged?.value ? view.range(privileged.node) : undefined;
-        if (range) once({ range, message: `Service "${service.name}" runs privileged: it gets every capability and host device, so root in the container is root on the host.` });
+        if (range) once({ range, message: `Service "${service.name}" runs privileged: it gets every capability and host device, so root in the container is root on the host.`, fixes: oneFix(TITLE, editorFor(model).replace(privileged!.node, 'false'), false) });
       }
     },
     kubernetes({ model, report }) {
@@ -28,7 +32,7 @@ export default defineRule({
       for (const { container } of containersOf(model.objects)) {
         const node = view.path(container.node, 'securityContext', 'privileged');
         const range = view.bool(node) === true ? view.range(node) : undefined;
-        if (range) once({ range, message: `The ${describeContainer(container)} runs privileged: it gets every capability and host device, so root in the container is root on the node.` });
+        if (range) once({ range, message: `The ${describeContainer(container)} runs privileged: it gets every capability and host device, so root in the container is root on the node.`, fixes: oneFix(TITLE, editorFor(model).replace(node, 'false'), false) });
       }
     },
   },

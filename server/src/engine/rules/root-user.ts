@@ -7,6 +7,7 @@ import { reportOnce } from '../yaml/report-once';
 import { appendLine, insertLineBefore } from '../dockerfile/edits';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Fix } from '../types';
+import { editorFor, oneFix, setContainerSecurity, setPodSecurity } from '../kubernetes/fixes';
 
 /** `root`, `0`, `root:…` and `0:…` all mean uid 0. */
 export function isRootUser(user: string): boolean {
@@ -67,19 +68,29 @@ export default defineRule({
       });
     },
     // Compose: only an explicit root user; the image's USER decides otherwise (the Dockerfile rule's job).
-    compose({ model, report }) {
+    compose({ model, config, report }) {
       const { view } = model;
       const once = reportOnce(report);
+      const uid = config.fix.user;
       for (const service of model.services) {
         const user = serviceText(view, service, 'user');
         const range = user && isRootUser(user.text) ? view.range(user.node) : undefined;
-        if (range) once({ range, message: `Service "${service.name}" runs as user ${user!.text.trim()} (root): any code-execution bug in it becomes root in the container, one kernel bug from the host.` });
+        if (!range) continue;
+        // `user: "<uid>:<gid>"`, quoted (YAML 1.1 reads an unquoted 10001:10001 as a number).
+        const editor = editorFor(model);
+        const fixes = oneFix(`Run as non-root user ${uid}`, editor.replace(user!.node, editor.quoteLike(user!.node, `${uid}:${uid}`, true)), false);
+        once({ range, message: `Service "${service.name}" runs as user ${user!.text.trim()} (root): any code-execution bug in it becomes root in the container, one kernel bug from the host.`, fixes });
       }
     },
     // Kubernetes: the kubelet enforces only what the pod spec says, whatever the image's USER.
-    kubernetes({ model, report }) {
+    kubernetes({ model, config, report }) {
       const { view } = model;
       const once = reportOnce(report);
+      const fixUser = config.fix.user;
+      // runAsUser takes a number; a user name in bulkhead.fix.user leaves only runAsNonRoot.
+      const numeric = /^[1-9][0-9]*$/.test(fixUser);
+      const entries: Array<[string, string]> = numeric ? [['runAsNonRoot', 'true'], ['runAsUser', fixUser]] : [['runAsNonRoot', 'true']];
+      const title = numeric ? `Run as non-root user ${fixUser}` : 'Set runAsNonRoot: true';
       for (const { pod, container } of containersOf(model.objects)) {
         if (isWindowsPod(view, pod)) continue;
         const what = describeContainer(container);
@@ -88,7 +99,9 @@ export default defineRule({
         if (user && uid === 0) {
           const range = view.range(user.node);
           const where = user.level === 'pod' ? 'the pod securityContext sets runAsUser: 0' : 'its securityContext sets runAsUser: 0';
-          if (range) once({ range, message: `The ${what} runs as root: ${where}. Any code-execution bug in it becomes root in the container.` });
+          // Fixed where it is set: a pod-level runAsUser: 0 holds for every container of the pod.
+          const edits = user.level === 'pod' ? setPodSecurity(model, pod, entries) : setContainerSecurity(model, container, entries);
+          if (range) once({ range, message: `The ${what} runs as root: ${where}. Any code-execution bug in it becomes root in the container.`, fixes: oneFix(title, edits, false) });
           continue;
         }
         if (uid !== undefined && uid > 0) continue;
@@ -105,6 +118,7 @@ export default defineRule({
             verdict === false
               ? `The ${what} sets runAsNonRoot: false and no non-zero runAsUser, so it runs as root unless the image says otherwise.`
               : `The ${what} may run as root: neither it nor the pod sets runAsNonRoot: true or a non-zero runAsUser, so the image's USER (often root) decides.`,
+          fixes: oneFix(title, setContainerSecurity(model, container, entries), false),
         });
       }
     },

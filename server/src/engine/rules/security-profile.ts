@@ -8,6 +8,16 @@ import { serviceItems } from '../compose/model';
 import { reportOnce } from '../yaml/report-once';
 import { capitalize } from '../text/sentence';
 import { isPodSpecFragment } from '../kubernetes/fragments';
+import type { Fix } from '../types';
+import { editorFor, oneFix, setContainerSecurity, setPodSecurity } from '../kubernetes/fixes';
+import type { KubernetesDocument } from '../kubernetes/document';
+
+/**
+ * Adding RuntimeDefault is safe for fix-all: it is the profile Docker and containerd apply to
+ * every container they start outside Kubernetes. Replacing an explicit `Unconfined` or removing a
+ * Compose `seccomp:unconfined` is offered one by one: someone chose it, maybe for a reason.
+ */
+const RUNTIME_DEFAULT = 'Set seccompProfile type RuntimeDefault';
 
 /** SELinux types that switch SELinux confinement off for the container. */
 const UNCONFINED_SELINUX_TYPES = new Set(['spc_t', 'unconfined_t']);
@@ -36,16 +46,17 @@ const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernete
 const APPARMOR_CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
 interface Reporter {
-  report(range: Range, message: string): void;
+  report(range: Range, message: string, fixes?: Fix[]): void;
 }
 
 /** Profiles explicitly switched off: seccompProfile/appArmorProfile `Unconfined`, SELinux unconfined types, annotations. */
-function checkExplicit(view: YamlView, pod: PodSpecRef, metadata: YAMLMap | undefined, out: Reporter): void {
+function checkExplicit(model: KubernetesDocument, pod: PodSpecRef, metadata: YAMLMap | undefined, out: Reporter): void {
+  const { view } = model;
   const contexts: Array<{ context: YAMLMap | undefined; who: string }> = [{ context: view.map(view.get(pod.spec, 'securityContext')), who: 'The pod' }];
   for (const c of pod.containers) contexts.push({ context: view.map(view.get(c.node, 'securityContext')), who: capitalize(describeContainer(c)) });
   for (const { context, who } of contexts) {
     const seccomp = view.get(view.map(view.get(context, 'seccompProfile')), 'type');
-    if (view.string(seccomp) === 'Unconfined') out.report(view.range(seccomp)!, `${who} sets seccompProfile type Unconfined: every system call reaches the host kernel.`);
+    if (view.string(seccomp) === 'Unconfined') out.report(view.range(seccomp)!, `${who} sets seccompProfile type Unconfined: every system call reaches the host kernel.`, oneFix(RUNTIME_DEFAULT, editorFor(model).replace(seccomp, 'RuntimeDefault'), false));
     const apparmor = view.get(view.map(view.get(context, 'appArmorProfile')), 'type');
     if (view.string(apparmor) === 'Unconfined') out.report(view.range(apparmor)!, `${who} sets appArmorProfile type Unconfined: AppArmor does not confine it.`);
     const selinux = view.get(view.map(view.get(context, 'seLinuxOptions')), 'type');
@@ -86,7 +97,7 @@ export default defineRule({
   },
   howToFix:
     'Kubernetes: set `securityContext.seccompProfile: {type: RuntimeDefault}` in the pod spec (or `Localhost` with your own profile) and remove `Unconfined` profiles and unconfined SELinux types. Compose: remove `seccomp:unconfined`, `apparmor:unconfined` and `label:disable` from `security_opt`.',
-  fixable: false,
+  fixable: true,
   check: {
     kubernetes({ model, report }) {
       const { view } = model;
@@ -94,14 +105,14 @@ export default defineRule({
         for (const pod of object.podSpecs) {
           const seen = new Set<string>();
           const out: Reporter = {
-            report(range, message) {
+            report(range, message, fixes) {
               const key = `${range.start.line}:${range.start.character}`;
               if (seen.has(key)) return; // an anchor shared by several containers is reported once
               seen.add(key);
-              report({ range, message });
+              report({ range, message, fixes });
             },
           };
-          checkExplicit(view, pod, podMetadata(view, object, pod), out);
+          checkExplicit(model, pod, podMetadata(view, object, pod), out);
           // Windows pods have no seccomp; a patch fragment's missing profile comes from its base.
           if (isWindowsPod(view, pod) || isPodSpecFragment(view, pod)) continue;
           const lacking = pod.containers.filter((c) => {
@@ -115,11 +126,13 @@ export default defineRule({
             report({
               range: pod.anchorRange,
               message: `Neither the pod nor its containers set a seccompProfile, so the containers may run without seccomp (Unconfined is the kubelet default); set securityContext.seccompProfile.type: RuntimeDefault in the pod spec.`,
+              fixes: oneFix(RUNTIME_DEFAULT, setPodSecurity(model, pod, [['seccompProfile', [['type', 'RuntimeDefault']]]]), true),
             });
             continue;
           }
           for (const c of lacking) {
-            report({ range: c.anchorRange, message: `${capitalize(describeContainer(c))} gets no seccompProfile of type RuntimeDefault or Localhost from its own or the pod's securityContext.` });
+            const fixes = oneFix(RUNTIME_DEFAULT, setContainerSecurity(model, c, [['seccompProfile', [['type', 'RuntimeDefault']]]]), true);
+            report({ range: c.anchorRange, message: `${capitalize(describeContainer(c))} gets no seccompProfile of type RuntimeDefault or Localhost from its own or the pod's securityContext.`, fixes });
           }
         }
       }
@@ -131,7 +144,13 @@ export default defineRule({
       for (const service of model.services) {
         for (const item of serviceItems(view, service, 'security_opt')) {
           const reason = unconfinedOption(view.string(item) ?? '');
-          if (reason) report({ range: view.range(item)!, message: `Service "${service.name}": ${reason}.` });
+          if (!reason) continue;
+          const editor = editorFor(model);
+          const owner = [service, ...service.bases].find((s) => view.seq(editor.ownPair(s.node, 'security_opt')?.value)?.items.includes(item));
+          const pair = owner && editor.ownPair(owner.node, 'security_opt');
+          const seq = view.seq(pair?.value);
+          const edit = owner && pair && seq ? (seq.items.length > 1 ? editor.removeItem(seq, item) : editor.removePair(owner.node, pair)) : undefined;
+          report({ range: view.range(item)!, message: `Service "${service.name}": ${reason}.`, fixes: oneFix(`Remove ${(view.string(item) ?? '').trim()} from security_opt`, edit, false) });
         }
       }
     },

@@ -1,6 +1,10 @@
 import { defineRule } from '../rule';
 import { pairRange } from '../yaml/pair-range';
 import { isPodSpecFragment } from '../kubernetes/fragments';
+import { editorFor, oneFix, setPodSpec } from '../kubernetes/fixes';
+
+/** Not part of fix-all: a pod that calls the Kubernetes API (an operator, a controller) needs its token. */
+const TITLE = 'Set automountServiceAccountToken: false';
 
 export default defineRule({
   id: 'service-account-token',
@@ -11,7 +15,7 @@ export default defineRule({
   kinds: ['kubernetes'],
   peerIds: { checkov: ['CKV_K8S_38'], kics: ['service_account_token_automount_not_disabled'], trivy: ['KSV036'], kubeLinter: ['automount-service-account-token'] },
   howToFix: 'Set `automountServiceAccountToken: false` in the pod spec; pods that call the API mount a projected token only where they need it.',
-  fixable: false,
+  fixable: true,
   check: {
     kubernetes({ model, report }) {
       const { view } = model;
@@ -21,9 +25,9 @@ export default defineRule({
           const value = view.bool(pair?.value);
           if (value === false) continue;
           if (pair && value === true) {
-            report({ range: pairRange(view, pair)!, message: 'The pod spec sets automountServiceAccountToken: true: every container gets a Kubernetes API token.' });
+            report({ range: pairRange(view, pair)!, message: 'The pod spec sets automountServiceAccountToken: true: every container gets a Kubernetes API token.', fixes: oneFix(TITLE, editorFor(model).replace(view.resolve(pair.value), 'false'), false) });
           } else if (!isPodSpecFragment(view, pod)) {
-            report({ range: pod.anchorRange, message: 'The pod spec does not set automountServiceAccountToken: false, so every container gets a Kubernetes API token.' });
+            report({ range: pod.anchorRange, message: 'The pod spec does not set automountServiceAccountToken: false, so every container gets a Kubernetes API token.', fixes: oneFix(TITLE, setPodSpec(model, pod.spec, [['automountServiceAccountToken', 'false']]), false) });
           }
         }
       }

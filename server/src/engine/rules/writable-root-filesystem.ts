@@ -5,6 +5,12 @@ import { serviceBool } from '../compose/model';
 import { reportOnce } from '../yaml/report-once';
 import { capitalize } from '../text/sentence';
 import { isPodSpecFragment } from '../kubernetes/fragments';
+import { editorFor, oneFix, setContainerSecurity } from '../kubernetes/fixes';
+import { SERVICE_HEAD } from '../yaml/edits';
+
+/** Not part of fix-all: a program that writes outside its volumes (`/tmp`, caches, pid files) fails until you mount a writable volume there. */
+const K8S_TITLE = 'Set readOnlyRootFilesystem: true';
+const COMPOSE_TITLE = 'Set read_only: true';
 
 export default defineRule({
   id: 'writable-root-filesystem',
@@ -16,7 +22,7 @@ export default defineRule({
   peerIds: { checkov: ['CKV_K8S_22'], kics: ['root_container_not_mounted_as_read_only'], trivy: ['KSV014'], kubeLinter: ['no-read-only-root-fs'], polaris: ['notReadOnlyRootFilesystem'] },
   howToFix:
     'Kubernetes: set `securityContext.readOnlyRootFilesystem: true` on every container and mount an `emptyDir` where the program must write (`/tmp`, caches). Compose: `read_only: true`, with `tmpfs:` for writable paths.',
-  fixable: false,
+  fixable: true,
   check: {
     kubernetes({ model, report: reportAll }) {
       const { view } = model;
@@ -34,9 +40,10 @@ export default defineRule({
             const value = view.bool(pair?.value);
             if (value === true) continue;
             if (pair && value === false) {
-              report({ range: pairRange(view, pair)!, message: `${who} sets readOnlyRootFilesystem: false: code running in it can change its binaries and persist.` });
+              report({ range: pairRange(view, pair)!, message: `${who} sets readOnlyRootFilesystem: false: code running in it can change its binaries and persist.`, fixes: oneFix(K8S_TITLE, editorFor(model).replace(view.resolve(pair.value), 'true'), false) });
             } else if (!fragment) {
-              report({ range: container.anchorRange, message: `${who} does not set securityContext.readOnlyRootFilesystem: true, so its root file system is writable.` });
+              const fixes = oneFix(K8S_TITLE, setContainerSecurity(model, container, [['readOnlyRootFilesystem', 'true']]), false);
+              report({ range: container.anchorRange, message: `${who} does not set securityContext.readOnlyRootFilesystem: true, so its root file system is writable.`, fixes });
             }
           }
         }
@@ -49,9 +56,10 @@ export default defineRule({
         if (readOnly?.value === true) continue;
         const pair = view.pair(service.node, 'read_only');
         if (readOnly?.value === false && pair && service.node.items.includes(pair)) {
-          report({ range: pairRange(view, pair)!, message: `Service "${service.name}" sets read_only: false: code running in it can change its binaries and persist.` });
+          report({ range: pairRange(view, pair)!, message: `Service "${service.name}" sets read_only: false: code running in it can change its binaries and persist.`, fixes: oneFix(COMPOSE_TITLE, editorFor(model).replace(view.resolve(pair.value), 'true'), false) });
         } else {
-          report({ range: service.anchorRange, message: `Service "${service.name}" does not set read_only: true, so its root file system is writable.` });
+          const fixes = oneFix(COMPOSE_TITLE, editorFor(model).set(service.node, [], [['read_only', 'true']], { after: SERVICE_HEAD }), false);
+          report({ range: service.anchorRange, message: `Service "${service.name}" does not set read_only: true, so its root file system is writable.`, fixes });
         }
       }
     },

@@ -26,13 +26,10 @@ export interface Assignment {
   valueEnd: number;
   /** Compose: the place takes `${NAME}`. Kubernetes: the `value:` pair, replaceable by valueFrom. */
   compose?: boolean;
-  /**
-   * Compose: the value is part of a plain scalar in a flow collection (`args: [NAME=value]`),
-   * starting at this offset and ending at valueEnd. `{` and `}` end a plain scalar there, so a
-   * fix writing `${NAME}` must quote the scalar.
-   */
-  plainInFlow?: number;
-  kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string };
+  /** Compose: the value sits in a flow mapping (`{KEY: value}`) or sequence (`[KEY=value]`), where a plain `${NAME}` would not parse. */
+  flow?: 'map' | 'seq';
+  /** `workload`: the object's `metadata.name`, which the fix names the Secret after. */
+  kubernetesEnv?: { pair: Pair; item: YAMLMap; container?: string; workload?: string };
   /** Lines of embedded config files: only random-looking values (or weak defaults) count. */
   requireRandom?: boolean;
   /** Dockerfile: the ENV/ARG instruction and the `NAME=value` property within it. */
@@ -106,14 +103,11 @@ function mappingOrList(view: YamlView, node: unknown, where: string): Assignment
       const value = view.string(pair.value);
       const range = view.range(pair.value);
       if (name === undefined || value === undefined || !range) continue;
-      const nodeRange = (pair.value as { range: [number, number] }).range;
-      const [start, end] = unquoted(text, nodeRange);
-      const plainInFlow = map.flow && isPlain(pair.value) ? nodeRange[0] : undefined;
-      result.push({ name, value: literalOf(value), range, where, valueStart: start, valueEnd: end, compose: true, plainInFlow });
+      const [start, end] = unquoted(text, (pair.value as { range: [number, number] }).range);
+      result.push({ name, value: literalOf(value), range, where, valueStart: start, valueEnd: end, compose: true, flow: map.flow ? 'map' : undefined });
     }
     return result;
   }
-  const flow = (node as { flow?: boolean } | undefined)?.flow === true;
   for (const item of view.items(node)) {
     const entry = view.string(item);
     const itemRange = (item as { range?: [number, number] }).range;
@@ -131,14 +125,10 @@ function mappingOrList(view: YamlView, node: unknown, where: string): Assignment
       valueStart: sourceEq + 1,
       valueEnd: innerEnd,
       compose: true,
-      plainInFlow: flow && isPlain(item) ? itemRange[0] : undefined,
+      flow: view.seq(node)?.flow ? 'seq' : undefined,
     });
   }
   return result;
-}
-
-function isPlain(node: unknown): boolean {
-  return (node as { type?: string } | undefined)?.type === 'PLAIN';
 }
 
 function unquoted(text: string, range: [number, number]): [number, number] {
@@ -164,7 +154,7 @@ export function kubernetesAssignments(document: KubernetesDocument): Assignment[
           if (!env || !pair || name === undefined || value === undefined || !range) continue;
           const [start, end] = unquoted(text, (pair.value as { range: [number, number] }).range);
           // `$(VAR)` is Kubernetes' own dependent-variable reference.
-          result.push({ name, value, range, where: 'env[].value', valueStart: start, valueEnd: end, kubernetesEnv: { pair, item: env, container: container.name } });
+          result.push({ name, value, range, where: 'env[].value', valueStart: start, valueEnd: end, kubernetesEnv: { pair, item: env, container: container.name, workload: object.name } });
         }
       }
     }
