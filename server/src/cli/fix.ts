@@ -66,7 +66,8 @@ export async function runFixes(options: FixOptions): Promise<FixRun> {
         if (!root) throw new AtomicWriteError(`refusing to write ${file.relative}: it is outside the audited paths`);
         writeFileAtomic({ root, file: file.absolute, content: result.text, expected: read.text });
       } catch (error) {
-        entry.error = error instanceof Error ? error.message : String(error);
+        // Our own refusals name the file; a failed system call names only the temporary file.
+        entry.error = error instanceof AtomicWriteError ? error.message : `${file.relative}: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
     fixed.push(entry);
