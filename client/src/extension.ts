@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { commands, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuditFeatures } from './audit';
+import { redactingChannel } from './redact-trace';
 
 let client: LanguageClient | undefined;
 
@@ -17,8 +18,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // One channel for the client's log and the protocol trace (as the client's default), through a
+  // wrapper that redacts document text and secrets: a verbose trace carries every open file's text.
+  const output = window.createOutputChannel('Bulkhead', { log: true });
+  context.subscriptions.push(output);
+  const redacted = redactingChannel(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: redacted,
+    traceOutputChannel: redacted,
     synchronize: { configurationSection: 'bulkhead' },
     initializationOptions: { settings: workspace.getConfiguration('bulkhead') },
   };

@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { analyze, LIMITS, type EngineConfig, type FileFacts } from '../engine';
 import { LineIndex } from '../engine/text/line-index';
+import { readRegularFile } from '../fs/node-workspace-fs';
 import { buildContextFor } from './build-context';
 import { fingerprints } from './fingerprint';
 import type { AuditedFile } from './report';
@@ -51,24 +51,8 @@ export function fingerprintsOf(relative: string, text: string, findings: Audited
   return fingerprints(relative, text, findings, (line, character) => lines.offsetAt({ line, character }));
 }
 
-/** Reads a file as UTF-8, refusing huge or unreadable ones before loading them whole. */
+/** Reads a file as UTF-8, refusing huge, unreadable or non-regular ones before loading them whole. */
 export function readText(file: string): { text: string } | { skipped: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const { size } = fstatSync(fd);
-    if (size > LIMITS.maxFileBytes) return { skipped: `larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB` };
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { text: buffer.subarray(0, read).toString('utf8') };
-  } catch (error) {
-    return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const read = readRegularFile(file, LIMITS.maxFileBytes);
+  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : { skipped: read.refused };
 }

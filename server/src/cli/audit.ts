@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import { analyzeWorkspace, suppressFindings, type EngineConfig, type Finding, type WorkspaceFile } from '../engine';
 import { nodeWorkspaceFs, toWorkspacePath } from '../fs/node-workspace-fs';
 import { auditOne, fingerprintsOf, readText, type FileOutcome } from './audit-file';
-import { auditInWorkers, workersAvailable } from './pool';
+import { AuditCancelled, auditInWorkers, workersAvailable } from './pool';
 import type { AuditedFile, AuditReport } from './report';
 import { walk, type WalkedFile } from './walk';
 
 export { fingerprintsOf, readText } from './audit-file';
+export { AuditCancelled } from './pool';
 
 export interface AuditOptions {
   paths: string[];
@@ -18,6 +19,8 @@ export interface AuditOptions {
   jobs?: number;
   /** Called as files finish (for a progress line). */
   onProgress?: (done: number, total: number) => void;
+  /** `runAuditParallel` only: aborting it (Ctrl-C) stops the audit between files with `AuditCancelled`. */
+  signal?: AbortSignal;
 }
 
 /** A single-threaded audit (the language server and tests use it; the CLI uses `runAuditParallel`). */
@@ -36,11 +39,24 @@ export function runAudit(options: AuditOptions): AuditReport {
 /** The CLI's audit: files spread over `jobs` worker threads, with output identical to `runAudit`. */
 export async function runAuditParallel(options: AuditOptions): Promise<AuditReport> {
   const jobs = options.jobs ?? 1;
-  if (jobs <= 1 || !workersAvailable()) return runAudit(options);
   const { files, problems } = discover(options);
   const config = pinToday(options.config);
-  const outcomes = await auditInWorkers(files, config, jobs, (done) => options.onProgress?.(done, files.length));
+  const progress = (done: number) => options.onProgress?.(done, files.length);
+  const outcomes = jobs > 1 && workersAvailable() ? await auditInWorkers(files, config, jobs, progress, options.signal) : await auditOnThisThread(files, config, progress, options.signal);
   return finishAudit(outcomes, problems, config);
+}
+
+/** One file after another, letting signals (Ctrl-C) through between files. */
+async function auditOnThisThread(files: WalkedFile[], config: EngineConfig, onProgress: (done: number) => void, signal?: AbortSignal): Promise<FileOutcome[]> {
+  const listings = new Map<string, string[]>();
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw new AuditCancelled(outcomes.length, files.length);
+    outcomes.push(auditOne(file, config, listings));
+    onProgress(outcomes.length);
+  }
+  return outcomes;
 }
 
 /** Walks the paths; each file takes its own configuration along (plain data, so it reaches workers too). */

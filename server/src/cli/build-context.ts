@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { BuildContext } from '../engine';
 import { dockerignoreMatcher } from '../engine/build-context';
+import { readSmallText } from '../fs/node-workspace-fs';
 
 /**
  * Lists a Dockerfile's build context for the engine (`BuildContext`), taking the Dockerfile's
@@ -44,13 +45,8 @@ export function listBuildContext(contextDir: string, limits = BUILD_CONTEXT_LIMI
 
 /** The context's `.dockerignore` as a matcher (engine/build-context.ts anchors its patterns). */
 export function readDockerignore(contextDir: string): Ignore | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path.join(contextDir, '.dockerignore'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return dockerignoreMatcher(text);
+  const text = readSmallText(path.join(contextDir, '.dockerignore'));
+  return text === undefined ? undefined : dockerignoreMatcher(text);
 }
 
 /** A BuildContext for the engine, listing lazily and once per directory (shared across files). */

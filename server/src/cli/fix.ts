@@ -14,6 +14,15 @@ export interface FixOptions {
   configFor?: (absolute: string) => { config: EngineConfig; ignored: boolean };
   /** Compute the changes and their diff, write nothing. */
   dryRun: boolean;
+  /** Aborting it (Ctrl-C) stops between files: every file is either untouched or fully fixed. */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface FixRun {
+  fixed: FixedFile[];
+  /** Stopped by the signal before every file was checked. */
+  cancelled: boolean;
 }
 
 export interface FixedFile {
@@ -30,13 +39,18 @@ export interface FixedFile {
  * the audit finds. Files are written atomically and only inside the audited path they were found
  * under (never through a symbolic link, never a file that changed meanwhile).
  */
-export function runFixes(options: FixOptions): FixedFile[] {
+export async function runFixes(options: FixOptions): Promise<FixRun> {
   const inputs = options.paths.length > 0 ? options.paths : ['.'];
   const { files } = walk(inputs, options.baseDir);
   const roots = inputs.map((input) => path.resolve(options.baseDir, input));
   const contextListings = new Map<string, string[]>();
   const fixed: FixedFile[] = [];
+  let done = 0;
   for (const file of files) {
+    // Writes are synchronous, so a signal handled here never finds a file half written.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) return { fixed, cancelled: true };
+    options.onProgress?.(done++, files.length);
     const configured = options.configFor?.(file.absolute);
     if (configured?.ignored) continue;
     const read = readText(file.absolute);
@@ -52,12 +66,14 @@ export function runFixes(options: FixOptions): FixedFile[] {
         if (!root) throw new AtomicWriteError(`refusing to write ${file.relative}: it is outside the audited paths`);
         writeFileAtomic({ root, file: file.absolute, content: result.text, expected: read.text });
       } catch (error) {
-        entry.error = error instanceof Error ? error.message : String(error);
+        // Our own refusals name the file; a failed system call names only the temporary file.
+        entry.error = error instanceof AtomicWriteError ? error.message : `${file.relative}: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
     fixed.push(entry);
   }
-  return fixed;
+  options.onProgress?.(files.length, files.length);
+  return { fixed, cancelled: false };
 }
 
 /** The audited path a file was found under (a file given by name: its directory). */
@@ -70,7 +86,7 @@ function rootOf(file: string, roots: string[]): string | undefined {
 }
 
 /** One line per file, then one per fix, for the terminal (stderr). */
-export function describeFixes(fixed: FixedFile[], dryRun: boolean): string {
+export function describeFixes(fixed: FixedFile[], dryRun: boolean, cancelled = false): string {
   const ok = fixed.filter((f) => !f.error);
   const count = ok.reduce((n, f) => n + f.applied.length, 0);
   const lines: string[] = [];
@@ -80,6 +96,7 @@ export function describeFixes(fixed: FixedFile[], dryRun: boolean): string {
     for (const a of file.applied) lines.push(`  ${a.range.start.line + 1}:${a.range.start.character + 1}  ${a.ruleId}: ${a.title}`);
   }
   const verb = dryRun ? 'would fix' : 'fixed';
-  lines.push(count === 0 ? `bulkhead: nothing to fix` : `bulkhead: ${verb} ${count} problem${count === 1 ? '' : 's'} in ${ok.length} file${ok.length === 1 ? '' : 's'}`);
+  const summary = count === 0 ? (cancelled ? `bulkhead: ${verb} nothing` : `bulkhead: nothing to fix`) : `bulkhead: ${verb} ${count} problem${count === 1 ? '' : 's'} in ${ok.length} file${ok.length === 1 ? '' : 's'}`;
+  lines.push(cancelled ? `${summary} before the interruption; the other files were not checked` : summary);
   return `${lines.join('\n')}\n`;
 }

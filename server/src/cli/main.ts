@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { availableParallelism } from 'node:os';
-import { runAuditParallel } from './audit';
+import { AuditCancelled, runAuditParallel } from './audit';
 import { cliConfig, ConfigError } from './config';
 import { progressLine } from './progress';
 import { describeFixes, runFixes } from './fix';
@@ -35,10 +35,12 @@ Options:
   --report-unused-suppressions
                              report suppression comments that silence nothing (unused-suppression)
   -j, --jobs N               worker threads (default: one per core; 1 = no workers)
+  --progress                 print progress lines on stderr even when it is not a terminal
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or configuration error.
+Exit codes: 0 no finding reaches --fail-on, 1 one does, 2 usage or configuration error,
+130 interrupted (Ctrl-C; with --fix every file is either untouched or fully fixed).
 `;
 
 class UsageError extends Error {}
@@ -55,10 +57,11 @@ interface AuditArgs {
   fix: boolean;
   dryRun: boolean;
   jobs: number;
+  progress: boolean;
 }
 
 function parseAuditArgs(args: string[]): AuditArgs {
-  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false, jobs: availableParallelism() };
+  const parsed: AuditArgs = { paths: [], format: 'text', failOn: 'error', color: process.stdout.isTTY === true && !process.env.NO_COLOR, reportUnusedSuppressions: false, fix: false, dryRun: false, jobs: availableParallelism(), progress: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -95,6 +98,9 @@ function parseAuditArgs(args: string[]): AuditArgs {
         break;
       case '--dry-run':
         parsed.dryRun = true;
+        break;
+      case '--progress':
+        parsed.progress = true;
         break;
       case '--no-color':
         parsed.color = false;
@@ -151,9 +157,27 @@ async function main(argv: string[]): Promise<number> {
   const configuration = cliConfig({ configFile: args.config && path.resolve(baseDir, args.config), reportUnusedSuppressions: args.reportUnusedSuppressions, baseDir });
   const config: EngineConfig = configuration.defaults;
   const configFor = configuration.configFor;
+  // Ctrl-C (SIGINT) or SIGTERM stops the run between files: fix writes are synchronous and
+  // atomic, so no file is ever left half written and no temporary file is left behind.
+  const interrupt = new AbortController();
+  let interruptedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interruptedBy) process.exit(exitCodeForSignal(signal)); // a second Ctrl-C: stop now
+    interruptedBy = signal;
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = progressLine(process.stderr, { always: args.progress });
   let writeFailed = false;
   if (args.fix) {
-    const fixed = runFixes({ paths: args.paths, baseDir, config, configFor, dryRun: args.dryRun });
+    const { fixed, cancelled } = await runFixes({ paths: args.paths, baseDir, config, configFor, dryRun: args.dryRun, signal: interrupt.signal, onProgress: (done, total) => progress.update(done, total, 'fixing') });
+    progress.done();
+    if (cancelled) {
+      // Report what was written: those files are complete, the others untouched.
+      process.stderr.write(describeFixes(fixed, args.dryRun, true));
+      return exitCodeForSignal(interruptedBy);
+    }
     configuration.check();
     process.stderr.write(describeFixes(fixed, args.dryRun));
     if (args.dryRun) {
@@ -162,14 +186,27 @@ async function main(argv: string[]): Promise<number> {
     }
     writeFailed = fixed.some((f) => f.error);
   }
-  const progress = progressLine(process.stderr);
-  const report = await runAuditParallel({ paths: args.paths, baseDir, config, configFor, jobs: args.jobs, onProgress: progress.update });
+  let report: AuditReport;
+  try {
+    report = await runAuditParallel({ paths: args.paths, baseDir, config, configFor, jobs: args.jobs, onProgress: progress.update, signal: interrupt.signal });
+  } catch (error) {
+    if (!(error instanceof AuditCancelled)) throw error;
+    progress.done();
+    // A partial report could pass a CI gate that the full one fails: none is written.
+    process.stderr.write(`bulkhead: interrupted after auditing ${error.done} of ${error.total} files; no report written\n`);
+    return exitCodeForSignal(interruptedBy);
+  }
   progress.done();
   configuration.check();
   const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
   if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
   else process.stdout.write(output);
   return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
+}
+
+/** The shell's convention: 128 + the signal number (130 for Ctrl-C). */
+function exitCodeForSignal(signal: NodeJS.Signals | undefined): number {
+  return signal === 'SIGTERM' ? 143 : 130;
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -1,7 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { classifyPath, type EngineConfig } from '../engine';
+import { readSmallText } from '../fs/node-workspace-fs';
+import { isInside } from './atomic-write';
 
 export interface WalkedFile {
   /** Absolute path. */
@@ -32,16 +34,27 @@ interface IgnoreScope {
 /**
  * Finds candidate files (by the engine's name classifier) under the given paths, honouring
  * `.gitignore` files at every level (and `.git/info/exclude` is not read: it is personal).
- * Symlinked directories are not followed (no loops, no escaping the tree); broken links and
- * unreadable entries are reported, not fatal.
+ *
+ * Every input directory is a root the walk never leaves: symbolic links to directories are not
+ * followed (so link loops cannot make it loop; what they point to inside the root is walked under
+ * its own name), and a linked file is audited only when it resolves inside the root. Broken links,
+ * link loops, links leaving the root, FIFOs and other special files, and unreadable directories
+ * become `problems` (reported as skipped, with the reason), never errors. Each root is resolved
+ * once; a file's real path is its folder's plus its name, so only links cost a `realpath`.
  */
 export function walk(inputs: string[], baseDir: string, extraIgnores: string[] = []): WalkResult {
   const files: WalkedFile[] = [];
   const problems: WalkProblem[] = [];
   const seen = new Set<string>();
   const rel = (p: string) => path.relative(baseDir, p).split(path.sep).join('/') || path.basename(p);
+  const add = (full: string, real: string) => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ absolute: full, relative: rel(full) });
+  };
 
-  const visitDir = (dir: string, scopes: IgnoreScope[]) => {
+  /** `dir` as the user sees it; `realDir` its real path (no links in it past the root's). */
+  const visitDir = (dir: string, realDir: string, realRoot: string, scopes: IgnoreScope[]) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -56,60 +69,82 @@ export function walk(inputs: string[], baseDir: string, extraIgnores: string[] =
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, full, true)) continue;
-        visitDir(full, active);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (isIgnored(active, full, false)) continue;
-        visitFile(full, entry.isSymbolicLink());
+        visitDir(full, path.join(realDir, entry.name), realRoot, active);
+        continue;
       }
+      if (!classifyPath(full) || isIgnored(active, full, false)) continue;
+      if (entry.isFile()) add(full, path.join(realDir, entry.name));
+      else if (entry.isSymbolicLink()) visitLink(full, realRoot);
+      else problems.push({ relative: rel(full), reason: 'not a regular file' });
     }
   };
 
-  const visitFile = (full: string, isLink: boolean) => {
-    if (!classifyPath(full)) return;
-    if (isLink) {
-      try {
-        if (!statSync(full).isFile()) return;
-      } catch {
-        problems.push({ relative: rel(full), reason: 'broken symbolic link' });
-        return;
-      }
+  const visitLink = (full: string, realRoot: string) => {
+    const target = resolveLink(full);
+    if ('problem' in target) {
+      problems.push({ relative: rel(full), reason: target.problem });
+      return;
     }
-    const key = realpathOr(full);
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push({ absolute: full, relative: rel(full) });
+    if (!isInside(realRoot, target.real)) {
+      problems.push({ relative: rel(full), reason: 'symbolic link to outside the audited folder (not followed)' });
+      return;
+    }
+    if (target.stat.isDirectory()) return; // linked directories are not followed
+    if (!target.stat.isFile()) {
+      problems.push({ relative: rel(full), reason: 'symbolic link to something that is not a regular file' });
+      return;
+    }
+    add(full, target.real);
   };
 
   const rootScopes: IgnoreScope[] = extraIgnores.length > 0 ? [{ dir: baseDir, rules: ignore().add(extraIgnores) }] : [];
   for (const input of inputs) {
     const full = path.resolve(baseDir, input);
-    let stat;
+    let stat: Stats;
     try {
       stat = lstatSync(full);
     } catch {
       problems.push({ relative: rel(full), reason: 'no such file or directory' });
       continue;
     }
-    if (stat.isDirectory()) visitDir(full, [...rootScopes, ...ancestorGitignores(full, baseDir)]);
-    else if (stat.isFile() || stat.isSymbolicLink()) {
-      // A file named explicitly is audited even if its name is unusual: classify by content.
-      const key = realpathOr(full);
-      if (!seen.has(key)) {
-        seen.add(key);
-        files.push({ absolute: full, relative: rel(full) });
+    // What the user names explicitly is theirs to name: a linked input is followed (once).
+    let real = full;
+    const linked = stat.isSymbolicLink();
+    if (linked) {
+      const target = resolveLink(full);
+      if ('problem' in target) {
+        problems.push({ relative: rel(full), reason: target.problem });
+        continue;
       }
+      real = target.real;
+      stat = target.stat;
+    } else if (stat.isDirectory()) {
+      real = realpathOr(full);
     }
+    if (stat.isDirectory()) visitDir(full, real, real, [...rootScopes, ...ancestorGitignores(full, baseDir)]);
+    // A file named explicitly is audited even if its name is unusual: classify by content.
+    else if (stat.isFile()) add(full, linked ? real : realpathOr(full));
+    else problems.push({ relative: rel(full), reason: 'not a regular file' });
   }
   return { files, problems };
 }
 
-function readGitignore(dir: string): Ignore | undefined {
+/** Where a symbolic link leads, or why it leads nowhere usable. */
+function resolveLink(link: string): { real: string; stat: Stats } | { problem: string } {
   try {
-    const text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
-    return ignore().add(text);
-  } catch {
-    return undefined;
+    const real = realpathSync(link);
+    return { real, stat: statSync(real) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'broken symbolic link' };
+    if (code === 'ELOOP') return { problem: 'symbolic link loop' };
+    return { problem: `unreadable symbolic link (${code ?? 'error'})` };
   }
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  const text = readSmallText(path.join(dir, '.gitignore'));
+  return text === undefined ? undefined : ignore().add(text);
 }
 
 /** .gitignore files between the base directory and an input directory below it also apply. */

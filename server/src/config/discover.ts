@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import type { EngineConfig } from '../engine';
 import { readHadolintConfig } from './hadolint';
 import { mergeLayers, type ConfigLayer } from './layer';
 import { readBulkheadConfig, type ConfigProblem } from './validate';
+import { readRegularFile } from '../fs/node-workspace-fs';
 
 export const BULKHEAD_CONFIG_NAMES = ['.bulkhead.yaml', '.bulkhead.yml', '.bulkhead.json'];
 export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
@@ -40,12 +41,10 @@ export function readConfigText(file: string, text: string): LoadedConfig {
 
 export function loadConfigFile(file: string): LoadedConfig {
   const start = { line: 0, character: 0 };
-  try {
-    if (statSync(file).size > MAX_CONFIG_BYTES) return { file, kind: 'bulkhead', layer: {}, problems: [{ message: 'the file is larger than 1 MB; ignored', range: { start, end: start } }] };
-    return readConfigText(file, readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { file, kind: 'bulkhead', layer: {}, problems: [{ message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, range: { start, end: start } }] };
-  }
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if ('bytes' in read) return readConfigText(file, read.bytes.toString('utf8'));
+  const message = read.refused.startsWith('larger than') ? 'the file is larger than 1 MB; ignored' : read.refused.startsWith('unreadable (') ? `cannot be read (${read.refused.slice('unreadable ('.length, -1)})` : `cannot be read (${read.refused})`;
+  return { file, kind: 'bulkhead', layer: {}, problems: [{ message, range: { start, end: start } }] };
 }
 
 /**

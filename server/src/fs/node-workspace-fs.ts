@@ -1,31 +1,47 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceFs } from '../engine';
 
 /** Files the engine reads beside the analysed ones (`.dockerignore`) are small; larger ones are not read. */
 const MAX_BYTES = 1024 * 1024;
 
+/**
+ * Reads a regular file whole, refusing anything else before reading: a FIFO, socket or device
+ * (opened non-blocking, so a FIFO named `Dockerfile` in a hostile repository cannot hang the
+ * reader), a directory, or a file larger than `maxBytes`. The result says why a file was refused.
+ */
+export function readRegularFile(file: string, maxBytes: number): { bytes: Buffer } | { refused: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: stat.isDirectory() ? 'a directory' : 'not a regular file' };
+    if (stat.size > maxBytes) return { refused: `larger than ${maxBytes / 1024 / 1024} MB` };
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: buffer.subarray(0, read) };
+  } catch (error) {
+    return { refused: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A small regular file as UTF-8 text, or undefined (missing, unreadable, not a file, too large). */
+export function readSmallText(file: string, maxBytes = MAX_BYTES): string | undefined {
+  const read = readRegularFile(file, maxBytes);
+  return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
+}
+
 /** The WorkspaceFs the CLI and the language server give the engine: plain synchronous reads. */
 export const nodeWorkspaceFs: WorkspaceFs = {
   readFile(file) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      const { size } = fstatSync(fd);
-      if (size > MAX_BYTES) return undefined;
-      const buffer = Buffer.alloc(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, buffer, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return buffer.subarray(0, read).toString('utf8');
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    return readSmallText(file);
   },
 };
 

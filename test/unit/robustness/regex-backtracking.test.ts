@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 
 /**
- * Catastrophic backtracking (issue 10): every regular expression literal in server/src is run
+ * Catastrophic backtracking (issue 10): every regular expression literal in server/src and client/src is run
  * against adversarial strings (long runs of each character the pattern mentions, and of the
  * usual suspects: spaces, quotes, backslashes, `${`, …, each ending in a character that makes the
  * match fail late). A linear pattern takes microseconds on them; an exponential or quadratic one
@@ -67,7 +67,7 @@ function cpuMs(run: () => void): number {
 }
 
 describe('regular expressions stay linear on adversarial input', () => {
-  const found = sources(path.join(ROOT, 'server', 'src')).flatMap(regexLiterals);
+  const found = [...sources(path.join(ROOT, 'server', 'src')), ...sources(path.join(ROOT, 'client', 'src'))].flatMap(regexLiterals);
 
   it('finds the regular expressions of the engine, server and CLI', () => {
     assert.ok(found.length > 50, `found ${found.length}`);
