@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
+// BULKHEAD_CORPUS overrides it (a worktree under /work/wt/<name> has no ../shared beside it).
+export const CORPUS = process.env.BULKHEAD_CORPUS ? path.resolve(process.env.BULKHEAD_CORPUS) : path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'real-world');
 
 export function walk(dir) {
   const out = [];

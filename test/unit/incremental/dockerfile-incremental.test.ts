@@ -54,7 +54,8 @@ function checkModel(text: string, cache: DockerfileCache, label: string): void {
   assert.deepEqual(shape(incremental), shape(full), `${label}: incremental model differs from a full parse`);
 }
 
-const shared = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+// BULKHEAD_CORPUS (the real-world folder) for a checkout with no ../shared beside it, as the benches read it.
+const shared = process.env.BULKHEAD_CORPUS ? path.resolve(process.env.BULKHEAD_CORPUS, '..') : path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
 
 const HANDMADE: Record<string, string> = {
   'heredoc holding FROM': 'FROM alpine\nRUN <<EOF\necho hi\nFROM evil\nUSER root\nEOF\nFROM debian\nUSER root\n',

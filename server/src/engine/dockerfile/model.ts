@@ -2,7 +2,7 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction, type Ru
 import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { isPseudoImage, parseImageReference, type ImageReference } from '../image/image-reference';
-import { isShellName, parseShell, splitCommand, type ShellCommand } from './shell';
+import { isShellName, parseShell, shiftCommand, splitCommand, type ShellCommand } from './shell';
 import { ChunkCache, parseInChunks } from './stage-chunks';
 
 /**
@@ -105,13 +105,7 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
 }
 
 function shiftCommands(commands: ShellCommand[], delta: number): ShellCommand[] {
-  return commands.map((c) => ({
-    ...c,
-    start: c.start + delta,
-    end: c.end + delta,
-    ...(c.connectorStart !== undefined ? { connectorStart: c.connectorStart + delta } : {}),
-    words: c.words.map((w) => ({ ...w, start: w.start + delta, end: w.end + delta })),
-  }));
+  return commands.map((c) => shiftCommand(c, delta));
 }
 
 function resolveGlobalArgs(ast: Dockerfile): Map<string, string> {

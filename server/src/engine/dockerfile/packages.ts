@@ -1,4 +1,4 @@
-import { commandBaseName, splitCommand, type ShellCommand, type ShellWord } from './shell';
+import { carryCommandMemo, commandBaseName, mapWords, splitCommand, type ShellCommand, type ShellWord } from './shell';
 
 export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'pip';
 
@@ -54,6 +54,20 @@ export function findPackageInstall(command: ShellCommand): PackageInstall | null
 }
 
 const installs = new WeakMap<ShellCommand, PackageInstall | null>();
+
+carryCommandMemo((from, to, word) => {
+  const install = installs.get(from);
+  if (install === undefined) return;
+  if (install === null) {
+    installs.set(to, null);
+    return;
+  }
+  const program = word(install.program);
+  const verb = word(install.verb);
+  const options = mapWords(install.options, word);
+  const packages = mapWords(install.packages, word);
+  if (program && verb && options && packages) installs.set(to, { manager: install.manager, command: to, program, verb, options, packages });
+});
 
 function readPackageInstall(command: ShellCommand): PackageInstall | null {
   const { name, args } = splitCommand(command);

@@ -1,7 +1,7 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { commandsOf, instructionsOf, substringRange, wordRange } from '../dockerfile/queries';
-import { commandBaseName, splitCommand, type ShellWord } from '../dockerfile/shell';
+import { carryCommandMemo, commandBaseName, splitCommand, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Fix, Range, TextEdit } from '../types';
 import { removeInstruction, removeShellWord } from '../dockerfile/edits';
@@ -46,9 +46,29 @@ interface Hit {
 const WHY_TLS = 'turns off TLS certificate checks';
 const WHY_SIG = 'turns off package signature checks';
 
-function commandHits(model: DockerfileModel, run: Instruction, words: ShellWord[]): Hit[] {
+/**
+ * A command's hits, computed once per command. They hold only line/character ranges and read only
+ * the command's own instruction, so they move unchanged with a chunk that moved (`carryCommandMemo`).
+ */
+function cachedCommandHits(model: DockerfileModel, run: Instruction, command: ShellCommand): Hit[] {
+  let hits = hitsByCommand.get(command);
+  if (!hits) {
+    hits = commandHits(model, run, command);
+    hitsByCommand.set(command, hits);
+  }
+  return hits;
+}
+
+const hitsByCommand = new WeakMap<ShellCommand, Hit[]>();
+carryCommandMemo((from, to) => {
+  const hits = hitsByCommand.get(from);
+  if (hits) hitsByCommand.set(to, hits);
+});
+
+function commandHits(model: DockerfileModel, run: Instruction, command: ShellCommand): Hit[] {
   const hits: Hit[] = [];
-  const { name, args } = splitCommandWords(words);
+  const { words } = command;
+  const { name, args } = splitCommand(command);
   const program = commandBaseName(name);
   const hit = (word: ShellWord, why: string, needle?: string) => hits.push({ range: needle ? substringRange(model, word, needle) : wordRange(model, word), why, remove: needle ? undefined : removeShellWord(model, run, word) });
   /** A flag and its value word (`--trusted-host host`, `-o Acquire::…=true`). */
@@ -156,11 +176,6 @@ function removeProperty(model: DockerfileModel, instruction: Instruction, ranges
   return { range: model.lines.rangeAt(start, end), newText: '' };
 }
 
-/** Like `splitCommand`, for a bare word list. */
-function splitCommandWords(words: ShellWord[]) {
-  return splitCommand({ words, connector: '', pipeline: 0, start: 0, end: 0, nested: false });
-}
-
 export default defineRule({
   id: 'insecure-transport',
   title: 'TLS or signature checks switched off',
@@ -174,7 +189,7 @@ export default defineRule({
     dockerfile({ model, report }) {
       const say = (hit: Hit) => report({ range: hit.range, message: `${hit.why}: anyone on the network path can swap what the build downloads.`, fixes: removalFix(hit) });
       for (const { command, run } of commandsOf(model)) {
-        for (const hit of commandHits(model, run, command.words)) say(hit);
+        for (const hit of cachedCommandHits(model, run, command)) say(hit);
       }
       const declarations = [...model.stages.flatMap((stage) => [...instructionsOf(stage, 'ENV'), ...instructionsOf(stage, 'ARG')]), ...model.globalInstructions.filter((i) => i.getKeyword() === 'ARG')];
       for (const instruction of declarations) {
