@@ -56,8 +56,9 @@ const sizes = [['dist/client.js', size(path.join(REPO_ROOT, 'dist', 'client.js')
 if (!args.includes('--no-vsix')) {
   const vsix = path.join(os.tmpdir(), 'bulkhead-bench.vsix');
   rmSync(vsix, { force: true });
+  // The same flags as `npm run package`, so the measured .vsix is the one users install.
   try {
-    execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '--out', vsix], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     sizes.push(['bulkhead.vsix', size(vsix)]);
   } catch (error) {
     sizes.push(['bulkhead.vsix', `vsce failed: ${String(error.stderr ?? error.message).split('\n')[0].slice(0, 100)}`]);

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, fixAllFix, minimalEdits, suppressionFixes, type AnalysisResult, type AnalyzeOptions, type Finding, type Fix } from '../engine';
+import { fixAll, fixAllFix, minimalEdits, suppressionFixes, type AnalysisResult, type AnalyzeOptions, type FileEdit, type Finding, type Fix } from '../engine';
 import { SOURCE } from './convert';
 
 /** `source.fixAll.bulkhead`: what `"editor.codeActionsOnSave": {"source.fixAll.bulkhead": "explicit"}` runs. */
@@ -17,10 +17,11 @@ export interface CodeActionContext {
   /** The client applies `documentChanges` (versioned edits): edits to a changed document are then refused, not misapplied. */
   versionedEdits: boolean;
   /**
-   * The edit that adds a pattern to `trustedRegistries` of the document's configuration (editing
-   * the nearest `.bulkhead.yaml` or creating one), or undefined when the host cannot make one.
+   * A rule's change to another file as a WorkspaceEdit (adding to `trustedRegistries` of the
+   * nearest `.bulkhead.yaml`, creating or appending to a `.dockerignore`), or undefined when the
+   * host cannot or must not make it (outside the workspace, no file creation, premise gone).
    */
-  trustRegistryEdit?: (pattern: string) => WorkspaceEdit | undefined;
+  fileEdit?: (edit: FileEdit) => WorkspaceEdit | undefined;
 }
 
 /** True when the request's `only` filter asks for this kind (or a parent of it, as `source` for `source.fixAll.bulkhead`). */
@@ -79,13 +80,13 @@ function quickFix(fix: Fix, diagnostic: Diagnostic, context: CodeActionContext):
   };
 }
 
-/** A fix that edits another file: only `trustedRegistries` additions, through the host. */
+/** A fix that edits one other file, through the host (which knows the workspace and the open documents). */
 function fileFix(fix: Fix, diagnostic: Diagnostic, context: CodeActionContext): CodeAction | undefined {
   const [fileEdit, ...more] = fix.fileEdits ?? [];
-  if (more.length > 0 || fix.edits.length > 0 || !fileEdit?.trustedRegistry || !context.trustRegistryEdit) return undefined;
-  const edit = context.trustRegistryEdit(fileEdit.trustedRegistry);
+  if (more.length > 0 || fix.edits.length > 0 || !fileEdit || !context.fileEdit) return undefined;
+  const edit = context.fileEdit(fileEdit);
   if (!edit) return undefined;
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fix.preferred ? { isPreferred: true } : {}), edit };
 }
 
 /** One action applying every safe fix of the document (several passes), sent as one minimal edit. */

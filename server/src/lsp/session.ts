@@ -14,7 +14,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalysisCache, EDITOR_LIMITS, addTrustedRegistry, type AnalysisResult } from '../engine';
+import { analyze, AnalysisCache, EDITOR_LIMITS, addTrustedRegistry, type AnalysisResult, type FileEdit } from '../engine';
+import { siblingFileEdit } from './file-edits';
 import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
 import { createDocsLinker, ruleHoverMarkdown } from './docs';
@@ -222,8 +223,20 @@ export function startSession(connection: Connection, bundleDir: string): void {
       }
     }
     try {
-      const trustRegistryEdit = (pattern: string) => trustEdit(document.uri, pattern);
-      return codeActions(params, { document, result, analyzeOptions, versionedEdits, trustRegistryEdit });
+      const fileEdit = (edit: FileEdit) => {
+        if (edit.trustedRegistry !== undefined) return trustEdit(document.uri, edit.trustedRegistry);
+        if (!document.uri.startsWith('file:')) return undefined;
+        return siblingFileEdit(uriToPath(document.uri), edit, {
+          rootOf: (file) => workspace.rootOf(file),
+          openDocument: (file) => {
+            const open = documents.get(pathToFileURL(file).href);
+            return open ? { text: open.getText(), version: open.version } : undefined;
+          },
+          versionedEdits,
+          canCreateFiles,
+        });
+      };
+      return codeActions(params, { document, result, analyzeOptions, versionedEdits, fileEdit });
     } catch (error) {
       connection.console.error(`Bulkhead: code actions for ${document.uri} failed: ${errorText(error)}`);
       return [];
