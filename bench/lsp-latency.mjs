@@ -21,7 +21,7 @@ const PEER_EDITS = flag('--peer-edits', 60);
 const withPeers = !args.includes('--no-peers') && ensurePeers();
 const filter = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
 
-const OURS = { name: 'bulkhead', command: process.execPath, args: [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'] };
+const OURS = { name: 'bulkhead', command: process.execPath, args: [...(process.env.BULKHEAD_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'] };
 const uriFor = (file, i = 0) => pathToFileURL(path.join('/bench', String(i), file)).href;
 
 async function editRun(server, file, edits) {

@@ -1,4 +1,4 @@
-import { analyze, LIMITS, type EngineConfig, type FileFacts } from '../engine';
+import { analyze, LIMITS, type EngineConfig, type FileFacts, type Finding } from '../engine';
 import { LineIndex } from '../engine/text/line-index';
 import { readRegularFile } from '../fs/node-workspace-fs';
 import { buildContextFor } from './build-context';
@@ -36,13 +36,21 @@ export function auditOne(file: WalkedFile, config: EngineConfig, contextListings
       relative: file.relative,
       absolute: file.absolute,
       kind: result.kind,
-      findings: result.findings,
+      // The report needs no fix edits (--fix computes its own): dropping them keeps a large audit's
+      // memory and the worker-to-main-thread messages small.
+      findings: result.findings.map(withoutFixes),
       suppressed: result.suppressed,
       notes: result.notices.map((n) => n.message),
       skipped: result.skipped,
       fingerprints: fingerprintsOf(file.relative, read.text, result.findings),
     },
   };
+}
+
+function withoutFixes(finding: Finding): Finding {
+  if (!finding.fixes) return finding;
+  const { fixes: _fixes, ...rest } = finding;
+  return rest;
 }
 
 export function fingerprintsOf(relative: string, text: string, findings: AuditedFile['findings']): string[] {

@@ -16,6 +16,8 @@ export class AnalysisQueue {
   constructor(
     private readonly analyse: (uri: string) => void,
     private readonly maxWaitMs = 30,
+    /** Called when the last dirty document has been analysed and nothing else is waiting. */
+    private readonly idle?: () => void,
   ) {}
 
   request(uri: string): void {
@@ -51,6 +53,7 @@ export class AnalysisQueue {
     if (!next.done) {
       this.dirty.delete(next.value);
       this.analyse(next.value);
+      if (this.dirty.size === 0) this.idle?.();
     }
     this.waitingSince = 0;
     this.schedule();

@@ -18,6 +18,7 @@ import { analyze, AnalysisCache, EDITOR_LIMITS, addTrustedRegistry, type Analysi
 import { siblingFileEdit } from './file-edits';
 import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
+import { createIdleCollector } from './idle-gc';
 import { createDocsLinker, ruleHoverMarkdown } from './docs';
 import { readSettings, type ServerSettings } from './settings';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
@@ -54,7 +55,8 @@ export function startSession(connection: Connection, bundleDir: string): void {
   /** The document's configuration: its nearest `.bulkhead.yaml` over the client's settings. */
   const configFor = (uri: string) => (uri.startsWith('file:') ? workspaceConfig.resolve(uriToPath(uri), settings.layer) : { config: settings.config, ignored: false });
 
-  const queue = new AnalysisQueue((uri) => analyseDocument(uri));
+  // After the last queued analysis, collect its young garbage while the user types (idle-gc.ts).
+  const queue = new AnalysisQueue((uri) => analyseDocument(uri), undefined, createIdleCollector());
   // Cross-file rules and the workspace audit (lsp/workspace.ts).
   const workspace = new WorkspaceSupport(connection, documents, () => settings.config, (except) => {
     for (const document of documents.all()) if (document.uri !== except) queue.request(document.uri);

@@ -12,6 +12,7 @@ function jsonFinding(f: Finding) {
       start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
       end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
     },
+    // The audit drops fix edits from its findings; a rule that offers fixes says so in its metadata.
     fixable: (f.fixes?.length ?? 0) > 0 || (findRule(f.ruleId)?.fixable ?? false),
   };
 }

@@ -4,6 +4,7 @@ import type { Range } from '../types';
 import { isPseudoImage, parseImageReference, type ImageReference } from '../image/image-reference';
 import { isShellName, parseShell, shiftCommand, splitCommand, type ShellCommand } from './shell';
 import { ChunkCache, parseInChunks } from './stage-chunks';
+import './argument-memo';
 
 /**
  * What one document's previous analyses leave for the next: the parsed chunks (stages) and the

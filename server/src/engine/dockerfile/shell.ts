@@ -467,20 +467,29 @@ export function mapWords(words: readonly ShellWord[], word: (w: ShellWord) => Sh
 
 /** The command moved by `delta` characters (same line and column positions), with its memos. */
 export function shiftCommand(command: ShellCommand, delta: number): ShellCommand {
-  const map = new Map<ShellWord, ShellWord>();
-  const words = command.words.map((w) => {
-    const shifted = { ...w, start: w.start + delta, end: w.end + delta };
-    map.set(w, shifted);
-    return shifted;
-  });
+  // Runs for every command below an edit on every keystroke: plain fixed-shape objects and no
+  // per-command Map keep it cheap in time and in garbage (young-generation GC pauses are the
+  // edit latency's tail).
+  const from = command.words;
+  const words = new Array<ShellWord>(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const w = from[i];
+    words[i] = { value: w.value, start: w.start + delta, end: w.end + delta, quoted: w.quoted };
+  }
   const shifted: ShellCommand = {
-    ...command,
+    words,
+    connector: command.connector,
+    pipeline: command.pipeline,
     start: command.start + delta,
     end: command.end + delta,
-    ...(command.connectorStart !== undefined ? { connectorStart: command.connectorStart + delta } : {}),
-    words,
+    nested: command.nested,
   };
-  const word = (w: ShellWord) => map.get(w);
+  if (command.substitution !== undefined) shifted.substitution = command.substitution;
+  if (command.connectorStart !== undefined) shifted.connectorStart = command.connectorStart + delta;
+  const word = (w: ShellWord) => {
+    const i = from.indexOf(w);
+    return i >= 0 ? words[i] : undefined;
+  };
   for (const carry of carriers) carry(command, shifted, word);
   return shifted;
 }

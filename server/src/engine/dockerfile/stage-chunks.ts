@@ -1,5 +1,6 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import type { LineIndex } from '../text/line-index';
+import './argument-memo';
 
 /**
  * Incremental Dockerfile parsing: the text is cut into chunks at `FROM` lines, and long stages at

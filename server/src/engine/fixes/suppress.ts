@@ -1,4 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import '../dockerfile/argument-memo';
 import { LineIndex } from '../text/line-index';
 import type { FileKind, Finding, Fix } from '../types';
 

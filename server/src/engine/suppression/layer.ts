@@ -1,4 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import '../dockerfile/argument-memo';
 import type { EngineConfig } from '../config';
 import { RULES } from '../rules';
 import type { Rule } from '../rule';
