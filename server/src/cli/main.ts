@@ -3,7 +3,7 @@
  * bulkhead: the command-line entry point (`bulkhead audit`). A thin shell around the engine:
  * argument parsing, file discovery, output formats and exit codes.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
 import { availableParallelism } from 'node:os';
@@ -11,9 +11,9 @@ import { AuditCancelled, runAuditParallel } from './audit';
 import { cliConfig, ConfigError } from './config';
 import { progressLine } from './progress';
 import { describeFixes, runFixes } from './fix';
-import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
+import { jsonChunks } from './format/json';
+import { sarifChunks } from './format/sarif';
+import { textChunks } from './format/text';
 import { SEVERITY_RANK, type AuditReport } from './report';
 import { VERSION } from '../version';
 
@@ -198,10 +198,49 @@ async function main(argv: string[]): Promise<number> {
   }
   progress.done();
   configuration.check();
-  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, args.color && !args.output);
-  if (args.output) writeFileSync(path.resolve(baseDir, args.output), output);
-  else process.stdout.write(output);
+  // Written piece by piece: a report of 100,000 findings never exists as one string.
+  const chunks = args.format === 'json' ? jsonChunks(report) : args.format === 'sarif' ? sarifChunks(report) : textChunks(report, args.color && !args.output);
+  writeChunks(chunks, args.output ? path.resolve(baseDir, args.output) : undefined);
   return writeFailed ? 2 : exitCodeFor(report, args.failOn, args.maxWarnings);
+}
+
+/**
+ * Writes the report to a file (created or truncated, as writeFileSync did) or to stdout, in
+ * blocks of about 64 KB. Synchronous, like the single write it replaces: files and pipes are
+ * written synchronously by Node on POSIX, so the process exits only after the report is out.
+ */
+function writeChunks(chunks: Iterable<string>, file: string | undefined): void {
+  const fd = file === undefined ? 1 : openSync(file, 'w');
+  try {
+    let pending = '';
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 65536) {
+        if (!writeAll(fd, pending)) return;
+        pending = '';
+      }
+    }
+    if (pending) writeAll(fd, pending);
+  } finally {
+    if (file !== undefined) closeSync(fd);
+  }
+}
+
+/** False when the reader went away (`bulkhead audit | head`): the rest is not wanted. */
+function writeAll(fd: number, text: string): boolean {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return false;
+      // A non-blocking stdout (a pipe set O_NONBLOCK by the reader) can refuse a write for a moment.
+      if (code !== 'EAGAIN') throw error;
+    }
+  }
+  return true;
 }
 
 /** The shell's convention: 128 + the signal number (130 for Ctrl-C). */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../engine';
-import type { FileOutcome } from './audit-file';
+import { auditOne, type FileOutcome } from './audit-file';
 import type { WalkedFile } from './walk';
 
 /** Files per message: enough to amortise messaging, small enough to balance the threads. */
@@ -25,17 +25,40 @@ export function workersAvailable(): boolean {
 }
 
 /**
+ * Old-generation heap of each worker. A worker holds one file's analysis at a time, which fits
+ * easily; without a limit V8 lets each worker's heap grow several times past what it uses, and
+ * the 10x corpus audit peaked at 406 MB RSS instead of 325 MB (bench/audit.mjs). A file too big
+ * for it (the limit on files is 10 MB) makes the worker run out of memory: its batch is then
+ * analysed on the main thread, whose heap is not limited, and a fresh worker takes its place.
+ */
+export const WORKER_HEAP_MB = 64;
+
+/** `BULKHEAD_WORKER_HEAP_MB` overrides it (tests use a tiny one to exercise the fallback). */
+function workerHeapFromEnvironment(): number {
+  const value = Number(process.env.BULKHEAD_WORKER_HEAP_MB);
+  return Number.isFinite(value) && value >= 1 ? value : WORKER_HEAP_MB;
+}
+
+/**
  * Audits files on `jobs` worker threads. Outcomes come back in the files' order whatever
  * thread handled them, so the report is identical to a single-threaded run.
  */
-export function auditInWorkers(files: WalkedFile[], config: EngineConfig, jobs: number, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<FileOutcome[]> {
+export function auditInWorkers(
+  files: WalkedFile[],
+  config: EngineConfig,
+  jobs: number,
+  onProgress?: (done: number) => void,
+  signal?: AbortSignal,
+  workerHeapMb = workerHeapFromEnvironment(),
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const batches = Math.ceil(files.length / BATCH);
+  const filesOf = (batch: number) => files.slice(batch * BATCH, (batch + 1) * BATCH);
   let next = 0;
   let finished = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
+    const workers = new Set<Worker>();
     let stopped = false;
     const stop = (error?: Error) => {
       if (stopped) return;
@@ -49,26 +72,55 @@ export function auditInWorkers(files: WalkedFile[], config: EngineConfig, jobs: 
     const onAbort = () => stop(new AuditCancelled(done, files.length));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const feed = (worker: Worker) => {
-      if (next >= batches) return;
-      const batch = next++;
-      worker.postMessage({ batch, files: files.slice(batch * BATCH, (batch + 1) * BATCH) });
+    const finish = (batch: number, batchOutcomes: FileOutcome[]): boolean => {
+      batchOutcomes.forEach((o, j) => (outcomes[batch * BATCH + j] = o));
+      done += batchOutcomes.length;
+      onProgress?.(done);
+      if (++finished === batches) stop();
+      return !stopped;
     };
-    const count = Math.max(1, Math.min(jobs, batches));
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: { config } });
-      workers.push(worker);
+    const start = () => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
+      workers.add(worker);
+      let current: number | undefined;
+      const feed = () => {
+        current = next < batches ? next++ : undefined;
+        if (current !== undefined) worker.postMessage({ batch: current, files: filesOf(current) });
+      };
       worker.on('message', (message: { batch: number; outcomes: FileOutcome[] }) => {
         if (stopped) return;
-        message.outcomes.forEach((o, j) => (outcomes[message.batch * BATCH + j] = o));
-        done += message.outcomes.length;
-        onProgress?.(done);
-        if (++finished === batches) stop();
-        else feed(worker);
+        current = undefined;
+        if (finish(message.batch, message.outcomes)) feed();
       });
-      worker.on('error', (error) => stop(error));
-      feed(worker);
-    }
+      const lost = (error: Error | undefined) => {
+        if (stopped || !workers.delete(worker)) return;
+        const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (error && !outOfMemory) return stop(error);
+        // Out of memory (or gone without a word): its batch on this thread, then a new worker.
+        const batch = current;
+        current = undefined;
+        if (batch !== undefined && !finish(batch, filesOf(batch).map((file) => auditOneSafely(file, config)))) return;
+        if (next < batches) start();
+      };
+      worker.on('error', (error) => lost(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) lost(undefined);
+      });
+      feed();
+    };
+    const count = Math.max(1, Math.min(jobs, batches));
+    for (let i = 0; i < count; i++) start();
     if (batches === 0) stop();
   });
 }
+
+/** What the worker does for one file, on this thread. */
+function auditOneSafely(file: WalkedFile, config: EngineConfig): FileOutcome {
+  try {
+    return auditOne(file, config, mainThreadListings);
+  } catch (error) {
+    return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+const mainThreadListings = new Map<string, string[]>();

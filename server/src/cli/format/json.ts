@@ -2,6 +2,7 @@ import type { AuditReport } from '../report';
 import { countBySeverity } from '../report';
 import { VERSION } from '../../version';
 import { findRule, type Finding } from '../../engine';
+import { joinChunks, streamJson, StreamedArray } from './json-stream';
 
 function jsonFinding(f: Finding) {
   return {
@@ -19,21 +20,29 @@ function jsonFinding(f: Finding) {
 
 /** The CLI's JSON contract (1-based lines and columns; see README "JSON output"). */
 export function formatJson(report: AuditReport): string {
-  const files = [
-    ...report.files.map((file) => ({
-      path: file.relative,
-      kind: file.kind,
-      ...(file.skipped ? { skipped: file.skipped } : {}),
-      findings: file.findings.map(jsonFinding),
-      // Suppressed findings, apart, so audits can count what teams silenced and why.
-      suppressed: (file.suppressed ?? []).map((f) => ({
-        ...jsonFinding(f),
-        suppression: { source: f.suppression.source, form: f.suppression.form, ...(f.suppression.reason ? { reason: f.suppression.reason } : {}), line: f.suppression.range.start.line + 1 },
-      })),
-    })),
-    ...report.problems.map((p) => ({ path: p.relative, kind: null, skipped: p.reason, findings: [] })),
-  ];
+  return joinChunks(jsonChunks(report));
+}
+
+/** The same JSON, one file at a time (json-stream.ts): what the CLI writes. */
+export function* jsonChunks(report: AuditReport): Generator<string> {
+  const files = new StreamedArray(function* () {
+    for (const file of report.files) {
+      yield {
+        path: file.relative,
+        kind: file.kind,
+        ...(file.skipped ? { skipped: file.skipped } : {}),
+        findings: file.findings.map(jsonFinding),
+        // Suppressed findings, apart, so audits can count what teams silenced and why.
+        suppressed: (file.suppressed ?? []).map((f) => ({
+          ...jsonFinding(f),
+          suppression: { source: f.suppression.source, form: f.suppression.form, ...(f.suppression.reason ? { reason: f.suppression.reason } : {}), line: f.suppression.range.start.line + 1 },
+        })),
+      };
+    }
+    for (const p of report.problems) yield { path: p.relative, kind: null, skipped: p.reason, findings: [] };
+  });
   const bySeverity = countBySeverity(report);
   const findings = bySeverity.error + bySeverity.warning + bySeverity.info;
-  return `${JSON.stringify({ tool: { name: 'bulkhead', version: VERSION }, files, summary: { files: report.files.length, findings, bySeverity } }, null, 2)}\n`;
+  yield* streamJson({ tool: { name: 'bulkhead', version: VERSION }, files, summary: { files: report.files.length, findings, bySeverity } });
+  yield '\n';
 }

@@ -1,6 +1,7 @@
 import { RULES, ruleDocsUrl, type Rule, type Severity } from '../../engine';
 import type { AuditReport } from '../report';
 import { VERSION } from '../../version';
+import { joinChunks, streamJson, StreamedArray } from './json-stream';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub code scanning ranks security alerts by this CVSS-like score. */
@@ -8,10 +9,15 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.
 
 /** SARIF 2.1.0 for CI systems and GitHub code scanning. */
 export function formatSarif(report: AuditReport): string {
+  return joinChunks(sarifChunks(report));
+}
+
+/** The same SARIF, one result at a time (json-stream.ts): what the CLI writes. */
+export function* sarifChunks(report: AuditReport): Generator<string> {
   const rules = RULES.map(describeRule);
   const index = new Map(RULES.map((r, i) => [r.id, i]));
-  const results = report.files.flatMap((file) =>
-    file.findings.map((f, i) => ({
+  const results = new StreamedArray(function* () {
+    for (const file of report.files) yield* file.findings.map((f, i) => ({
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
       level: LEVEL[f.severity],
@@ -30,8 +36,8 @@ export function formatSarif(report: AuditReport): string {
         },
       ],
       partialFingerprints: { 'bulkheadFindingHash/v1': file.fingerprints?.[i] ?? '' },
-    })),
-  );
+    }));
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -51,7 +57,8 @@ export function formatSarif(report: AuditReport): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* streamJson(sarif);
+  yield '\n';
 }
 
 function describeRule(rule: Rule) {
