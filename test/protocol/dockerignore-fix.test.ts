@@ -6,18 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyTextEdits } from '../../server/src/engine';
 import { TestLspClient, type PublishedDiagnostics } from '../helpers/lsp-client';
+import type { WireCodeAction, WireTextEdit } from '../helpers/workspace-edit';
 
-interface TextEdit {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  newText: string;
-}
-type Change = { kind: 'create'; uri: string } | { textDocument: { uri: string; version: number | null }; edits: TextEdit[] };
-interface CodeAction {
-  title: string;
-  kind?: string;
-  diagnostics?: PublishedDiagnostics['diagnostics'];
-  edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: Change[] };
-}
+type TextEdit = WireTextEdit;
+type CodeAction = WireCodeAction;
 
 const DOCKERFILE = 'FROM node:24\nWORKDIR /app\nCOPY . .\nUSER node\n';
 const HEADER = '# Keep VCS data, local environment files and keys out of the build context (bulkhead dockerignore).';

@@ -6,19 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyTextEdits } from '../../server/src/engine';
 import { TestLspClient, type PublishedDiagnostics } from '../helpers/lsp-client';
+import type { WireCodeAction, WireTextEdit } from '../helpers/workspace-edit';
 
-interface TextEdit {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  newText: string;
-}
-type Change = { kind: 'create'; uri: string } | { textDocument: { uri: string; version: number | null }; edits: TextEdit[] };
-interface CodeAction {
-  title: string;
-  kind?: string;
-  isPreferred?: boolean;
-  diagnostics?: PublishedDiagnostics['diagnostics'];
-  edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: Change[] };
-}
+type TextEdit = WireTextEdit;
+type CodeAction = WireCodeAction;
 
 /** untrusted-registry's quick fix: a WorkspaceEdit on `.bulkhead.yaml`, never part of fix-all. */
 describe('language server over stdio: trusting a registry in .bulkhead.yaml', () => {
