@@ -2,19 +2,13 @@
 // of each bench file (CPU time of this thread and wall time), for before/after comparisons on a
 // loaded machine: `node --import tsx bench/edit-median.mjs [iterations] [name filter]`.
 import { analyze, AnalysisCache, DEFAULT_CONFIG } from '../server/src/engine/index.ts';
-import { benchFiles } from './lib/inputs.mjs';
+import { benchFiles, editedVersions } from './lib/inputs.mjs';
 
 const iterations = Number(process.argv[2] ?? 200);
 const filter = process.argv[3] ?? '';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const file of benchFiles().filter((f) => f.name.includes(filter))) {
-  const lines = file.text.split('\n');
-  let line = Math.floor(lines.length / 2);
-  while (line < lines.length - 1 && lines[line].trim().length < 4) line++;
-  const c = Math.floor(lines[line].length / 2);
-  const edited = [...lines];
-  edited[line] = lines[line].slice(0, c) + 'x' + lines[line].slice(c);
-  const versions = [file.text, edited.join('\n')];
+  const versions = editedVersions(file.text);
   const cache = new AnalysisCache();
   const options = { path: `/bench/${file.file}`, languageId: file.languageId, config: DEFAULT_CONFIG, cache };
   for (let i = 0; i < 20; i++) analyze(versions[i % 2], options);

@@ -6,7 +6,7 @@ import { analyze, AnalysisCache, DEFAULT_CONFIG, RULES } from '../server/src/eng
 import { parseDockerfile } from '../server/src/engine/dockerfile/model.ts';
 import { splitYamlDocuments } from '../server/src/engine/yaml/segments.ts';
 import { parseYamlSegment } from '../server/src/engine/yaml/parse.ts';
-import { benchFiles } from './lib/inputs.mjs';
+import { benchFiles, editedVersions } from './lib/inputs.mjs';
 import { ms, percentiles, table } from './lib/lsp.mjs';
 
 const args = process.argv.slice(2);
@@ -31,17 +31,6 @@ function time(fn, iterations = ITER) {
     samples.push(now() - start);
   }
   return percentiles(samples);
-}
-
-/** The text with one character inserted in the middle of the middle line (odd i) or not (even i). */
-function editedVersions(text) {
-  const lines = text.split('\n');
-  let line = Math.floor(lines.length / 2);
-  while (line < lines.length - 1 && lines[line].trim().length < 4) line++;
-  const c = Math.floor(lines[line].length / 2);
-  const edited = [...lines];
-  edited[line] = lines[line].slice(0, c) + 'x' + lines[line].slice(c);
-  return [text, edited.join('\n')];
 }
 
 const rows = [];

@@ -121,3 +121,19 @@ export function benchFiles() {
     { name: 'Compose 300 lines', languageId: 'dockercompose', file: 'compose.yaml', text: composeOfLines(300) },
   ];
 }
+
+/** Where every edit benchmark edits: the middle of the first line with some text at or after the middle line. */
+export function middleEditPoint(text) {
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && lines[line].trim().length < 4) line++;
+  return { line, character: Math.floor(lines[line].length / 2) };
+}
+
+/** The text, and the text with one character inserted at `middleEditPoint`. */
+export function editedVersions(text) {
+  const { line, character } = middleEditPoint(text);
+  const lines = text.split('\n');
+  lines[line] = lines[line].slice(0, character) + 'x' + lines[line].slice(character);
+  return [text, lines.join('\n')];
+}

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { middleEditPoint } from './inputs.mjs';
 
 export class BenchClient {
   /** @param {{ command: string, args: string[], settings?: (section: string) => unknown, initializationOptions?: unknown }} server */
@@ -101,16 +102,13 @@ export class BenchClient {
  * publishDiagnostics. A server that publishes versions must publish the edit's version.
  */
 export async function measureEdits(client, { uri, languageId, text, edits, warmup = 10 }) {
-  const lines = text.split('\n');
   const opened = performance.now();
   const first = client.nextDiagnostics(uri);
   client.open(uri, languageId, text, 1);
   const firstAt = await first;
   const openMs = firstAt - opened;
   // The middle line with some text on it; edit in the middle of that line.
-  let line = Math.floor(lines.length / 2);
-  while (line < lines.length - 1 && lines[line].trim().length < 4) line++;
-  const character = Math.floor(lines[line].length / 2);
+  const { line, character } = middleEditPoint(text);
   const samples = [];
   let version = 1;
   for (let i = 0; i < warmup + edits; i++) {

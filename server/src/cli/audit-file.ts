@@ -47,6 +47,15 @@ export function auditOne(file: WalkedFile, config: EngineConfig, contextListings
   };
 }
 
+/** auditOne for a thread that must go on: an engine bug on one file becomes that file's problem. */
+export function auditOneSafely(file: WalkedFile, config: EngineConfig, contextListings: Map<string, string[]>): FileOutcome {
+  try {
+    return auditOne(file, config, contextListings);
+  } catch (error) {
+    return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
 function withoutFixes(finding: Finding): Finding {
   if (!finding.fixes) return finding;
   const { fixes: _fixes, ...rest } = finding;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../engine';
-import { auditOne, type FileOutcome } from './audit-file';
+import { auditOneSafely, type FileOutcome } from './audit-file';
 import type { WalkedFile } from './walk';
 
 /** Files per message: enough to amortise messaging, small enough to balance the threads. */
@@ -99,7 +99,7 @@ export function auditInWorkers(
         // Out of memory (or gone without a word): its batch on this thread, then a new worker.
         const batch = current;
         current = undefined;
-        if (batch !== undefined && !finish(batch, filesOf(batch).map((file) => auditOneSafely(file, config)))) return;
+        if (batch !== undefined && !finish(batch, filesOf(batch).map((file) => auditOneSafely(file, config, mainThreadListings)))) return;
         if (next < batches) start();
       };
       worker.on('error', (error) => lost(error));
@@ -114,13 +114,5 @@ export function auditInWorkers(
   });
 }
 
-/** What the worker does for one file, on this thread. */
-function auditOneSafely(file: WalkedFile, config: EngineConfig): FileOutcome {
-  try {
-    return auditOne(file, config, mainThreadListings);
-  } catch (error) {
-    return { type: 'problem', relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
-
+/** Build-context listings for batches analysed on this thread after a worker was lost. */
 const mainThreadListings = new Map<string, string[]>();

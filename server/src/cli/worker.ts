@@ -4,19 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EngineConfig } from '../engine';
-import { auditOne } from './audit-file';
+import { auditOneSafely } from './audit-file';
 import type { WalkedFile } from './walk';
 
 const config = (workerData as { config: EngineConfig }).config;
 const contextListings = new Map<string, string[]>();
 
 parentPort?.on('message', (message: { batch: number; files: WalkedFile[] }) => {
-  const outcomes = message.files.map((file) => {
-    try {
-      return auditOne(file, config, contextListings);
-    } catch (error) {
-      return { type: 'problem' as const, relative: file.relative, reason: `internal error while analysing (${error instanceof Error ? error.message : String(error)})` };
-    }
-  });
+  const outcomes = message.files.map((file) => auditOneSafely(file, config, contextListings));
   parentPort?.postMessage({ batch: message.batch, outcomes });
 });

@@ -1,8 +1,10 @@
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { FileEdit } from '../engine';
+import { isInside } from '../cli/atomic-write';
+import { readSmallText } from '../fs/node-workspace-fs';
 
 /** What the server knows that an edit of another file needs. */
 export interface FileEditHost {
@@ -39,7 +41,7 @@ export function siblingFileEdit(documentPath: string, edit: FileEdit, host: File
     return { documentChanges: [{ kind: 'create', uri }, { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: edit.create }] }] };
   }
 
-  const text = open?.text ?? readSmallFile(target);
+  const text = open?.text ?? readSmallText(target, MAX_APPENDED_FILE);
   if (text === undefined) return undefined;
   // The rule computed the text from the file as it was; join it to the file as it is now.
   const body = edit.append!.replace(/^\n/, '');
@@ -57,19 +59,9 @@ function insideAfterLinks(target: string, root: string): boolean {
     const existing = existsSync(target) ? target : path.dirname(target);
     if (existing === target && lstatSync(target).isSymbolicLink()) return false;
     const real = realpathSync(existing);
-    return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+    return real === realRoot || isInside(realRoot, real);
   } catch {
     return false;
-  }
-}
-
-function readSmallFile(file: string): string | undefined {
-  try {
-    const stat = lstatSync(file);
-    if (!stat.isFile() || stat.size > MAX_APPENDED_FILE) return undefined;
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@
  * lazily, one element at a time, so only one element's object and text exist at once.
  */
 export class StreamedArray {
+  /** `items` yields plain JSON data (no StreamedArray inside): each is written with JSON.stringify. */
   constructor(readonly items: () => Iterable<unknown>) {}
 }
 
@@ -14,15 +15,14 @@ export function* streamJson(value: unknown, indent = ''): Generator<string> {
   if (value instanceof StreamedArray) {
     let first = true;
     for (const item of value.items()) {
-      yield `${first ? '[\n' : ',\n'}${indent}  `;
+      yield `${first ? '[\n' : ',\n'}${indent}  ${stringify(item, `${indent}  `)}`;
       first = false;
-      yield* streamJson(item, `${indent}  `);
     }
     yield first ? '[]' : `\n${indent}]`;
     return;
   }
   if (!containsStreamed(value)) {
-    yield JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    yield stringify(value, indent);
     return;
   }
   if (Array.isArray(value)) {
@@ -44,6 +44,11 @@ export function* streamJson(value: unknown, indent = ''): Generator<string> {
     yield* streamJson(v, `${indent}  `);
     yield i < entries.length - 1 ? ',\n' : `\n${indent}}`;
   }
+}
+
+/** JSON.stringify(value, null, 2), its lines indented to sit at `indent`. */
+function stringify(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 }
 
 /** True when a StreamedArray sits somewhere inside (only the small skeleton around one is walked). */

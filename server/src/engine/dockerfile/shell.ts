@@ -467,15 +467,14 @@ export function mapWords(words: readonly ShellWord[], word: (w: ShellWord) => Sh
 
 /** The command moved by `delta` characters (same line and column positions), with its memos. */
 export function shiftCommand(command: ShellCommand, delta: number): ShellCommand {
-  // Runs for every command below an edit on every keystroke: plain fixed-shape objects and no
-  // per-command Map keep it cheap in time and in garbage (young-generation GC pauses are the
-  // edit latency's tail).
-  const from = command.words;
-  const words = new Array<ShellWord>(from.length);
-  for (let i = 0; i < from.length; i++) {
-    const w = from[i];
-    words[i] = { value: w.value, start: w.start + delta, end: w.end + delta, quoted: w.quoted };
-  }
+  // Runs for every command below an edit on every keystroke: plain fixed-shape objects keep it
+  // cheap in time and in garbage (young-generation GC pauses are the edit latency's tail).
+  const map = new Map<ShellWord, ShellWord>();
+  const words = command.words.map((w) => {
+    const shifted: ShellWord = { value: w.value, start: w.start + delta, end: w.end + delta, quoted: w.quoted };
+    map.set(w, shifted);
+    return shifted;
+  });
   const shifted: ShellCommand = {
     words,
     connector: command.connector,
@@ -486,10 +485,8 @@ export function shiftCommand(command: ShellCommand, delta: number): ShellCommand
   };
   if (command.substitution !== undefined) shifted.substitution = command.substitution;
   if (command.connectorStart !== undefined) shifted.connectorStart = command.connectorStart + delta;
-  const word = (w: ShellWord) => {
-    const i = from.indexOf(w);
-    return i >= 0 ? words[i] : undefined;
-  };
+  // A Map, not indexOf: a RUN of thousands of words must not make the memo carriers quadratic.
+  const word = (w: ShellWord) => map.get(w);
   for (const carry of carriers) carry(command, shifted, word);
   return shifted;
 }

@@ -111,7 +111,7 @@ function composeFix(assignment: Assignment, text: string, lines: LineIndex): Fix
   }
   return [
     {
-      title: `Read ${assignment.name} from the environment (\${${assignment.name}})`,
+      title: `Read ${assignment.name} from the environment (${reference})`,
       edits: [edit],
       safe: false,
       preferred: true,
