@@ -3,7 +3,7 @@
 // (dockerfile-language-server-nodejs on Dockerfiles, yaml-language-server on YAML), plus the
 // server's RSS. Then "open everything at once": every corpus Dockerfile / manifest opened in one
 // burst, time until all are diagnosed.
-// Run: npm run build && node bench/lsp-latency.mjs [--edits N] [--no-peers] [--only ours]
+// Run: npm run build && node bench/lsp-latency.mjs [--edits N] [--no-peers] [--file NAME] [--open-only]
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,8 @@ const EDITS = flag('--edits', 200);
 const PEER_EDITS = flag('--peer-edits', 60);
 const withPeers = !args.includes('--no-peers') && ensurePeers();
 const filter = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+// --open-only: skip the edit rows, measure only "open everything at once".
+const openOnly = args.includes('--open-only');
 
 const OURS = { name: 'bulkhead', command: process.execPath, args: [...(process.env.BULKHEAD_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'] };
 const uriFor = (file, i = 0) => pathToFileURL(path.join('/bench', String(i), file)).href;
@@ -38,7 +40,7 @@ async function editRun(server, file, edits) {
 }
 
 const rows = [];
-for (const file of benchFiles()) {
+for (const file of openOnly ? [] : benchFiles()) {
   if (filter && !file.name.includes(filter)) continue;
   const ours = await editRun(OURS, file, EDITS);
   const peer = file.languageId === 'dockerfile' ? DOCKERFILE_PEER : YAML_PEER;
@@ -47,8 +49,8 @@ for (const file of benchFiles()) {
   rows.push([file.name, ms(ours.p50), ms(ours.p90), ms(ours.p99), ms(ours.max), ms(ours.rssMb), theirs ? `${peer.name.split('-')[0]}` : '–', theirs ? ms(theirs.p50) : '–', theirs ? ms(theirs.p99) : '–', theirs ? ms(theirs.rssMb) : '–', ratio]);
   process.stderr.write(`${file.name}: ours p99 ${ms(ours.p99)} ms${ours.error ? ` (${ours.error})` : ''}${theirs ? `, peer p99 ${ms(theirs.p99)} ms${theirs.error ? ` (${theirs.error})` : ''}` : ''}\n`);
 }
-console.log(`\n## Edit latency over LSP (didChange → publishDiagnostics; ours ${EDITS} edits, peers ${PEER_EDITS}; ms)\n`);
-console.log(table(['file', 'p50', 'p90', 'p99', 'max', 'RSS MB', 'peer', 'peer p50', 'peer p99', 'peer RSS', 'p99 ours/peer'], rows));
+if (!openOnly) console.log(`\n## Edit latency over LSP (didChange → publishDiagnostics; ours ${EDITS} edits, peers ${PEER_EDITS}; ms)\n`);
+if (!openOnly) console.log(table(['file', 'p50', 'p90', 'p99', 'max', 'RSS MB', 'peer', 'peer p50', 'peer p99', 'peer RSS', 'p99 ours/peer'], rows));
 
 // Open many documents at once.
 async function openAll(server, files, languageId) {

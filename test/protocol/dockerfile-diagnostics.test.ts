@@ -46,6 +46,28 @@ describe('language server over stdio: Dockerfiles', () => {
     assert.ok(versions.length < steps.length + 1, `edits were coalesced (${versions.length} publications for ${steps.length + 1} versions)`);
   });
 
+  it('documents edited in turn, more than keep an incremental cache, each get diagnostics for their latest text', async () => {
+    // The server keeps incremental caches for the 16 most recently edited documents only; a
+    // document that lost its cache is analysed in full on its next edit and must find the same.
+    const uris = Array.from({ length: 20 }, (_, i) => `file:///work/project/many/${i}/Dockerfile`);
+    for (const uri of uris) client.open(uri, 'dockerfile', 'FROM node:24\nRUN echo build\nUSER node\n');
+    for (const uri of uris) await client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+    for (const uri of uris) {
+      client.change(uri, 2, [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 9 } }, text: 'root' }]);
+      const edited = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 2);
+      assert.deepEqual(edited.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['root-user', 2, 5, 9]]);
+    }
+    // The first document's cache was dropped long ago: a second edit is still right.
+    client.change(uris[0], 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'RUN apt-get install -y openssh-server\n' }]);
+    const again = await client.waitForDiagnostics((p) => p.uri === uris[0] && p.version === 3);
+    assert.deepEqual(again.diagnostics.map((d) => [d.code, d.range.start.line]).sort(), [['package-hygiene', 1], ['root-user', 3], ['ssh-server', 1]]);
+    // ...and the same as a fresh analysis of that text.
+    const fresh = 'file:///work/project/many/fresh/Dockerfile';
+    client.open(fresh, 'dockerfile', 'FROM node:24\nRUN apt-get install -y openssh-server\nRUN echo build\nUSER root\n');
+    const reference = await client.waitForDiagnostics((p) => p.uri === fresh && p.version === 1);
+    assert.deepEqual(again.diagnostics, reference.diagnostics);
+  });
+
   it('hover on a flagged range explains the rule and the fix', async () => {
     const uri = 'file:///work/project/hover/Dockerfile';
     client.open(uri, 'dockerfile', 'FROM node:24\nUSER root\n');

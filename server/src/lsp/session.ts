@@ -14,7 +14,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalysisCache, EDITOR_LIMITS, addTrustedRegistry, type AnalysisResult, type FileEdit } from '../engine';
+import { analyze, EDITOR_LIMITS, addTrustedRegistry, type AnalysisResult, type FileEdit } from '../engine';
 import { siblingFileEdit } from './file-edits';
 import { noticeToDiagnostic, toDiagnostic } from './convert';
 import { AnalysisQueue } from './analysis-queue';
@@ -27,9 +27,11 @@ import { WorkspaceConfig } from './workspace-config';
 import { BULKHEAD_CONFIG_NAMES, HADOLINT_CONFIG_NAMES, isConfigFileName } from '../config';
 import { WorkspaceSupport } from './workspace';
 import { ConfigFolderWatcher } from './config-watch';
+import { EditCaches } from './edit-caches';
 
 interface DocumentState {
-  cache: AnalysisCache;
+  /** The version the document was opened at: later versions are edits (see EditCaches). */
+  openedVersion: number;
   /** The version the last published diagnostics belong to. */
   version?: number;
   result?: AnalysisResult;
@@ -44,6 +46,7 @@ interface DocumentState {
 export function startSession(connection: Connection, bundleDir: string): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
+  const editCaches = new EditCaches();
   const docsUrl = createDocsLinker(bundleDir);
   let settings: ServerSettings = readSettings(undefined);
   let canPullConfiguration = false;
@@ -133,7 +136,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
   }
 
   documents.onDidOpen((event) => {
-    states.set(event.document.uri, { cache: new AnalysisCache() });
+    states.set(event.document.uri, { openedVersion: event.document.version });
     if (event.document.uri.startsWith('file:')) configFolders.open(event.document.uri, uriToPath(event.document.uri));
     queue.request(event.document.uri);
   });
@@ -141,6 +144,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
   documents.onDidClose((event) => {
     queue.cancel(event.document.uri);
     states.delete(event.document.uri);
+    editCaches.forget(event.document.uri);
     configFolders.close(event.document.uri);
     const kept = workspace.closed(event.document.uri, (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), docsUrl);
     if (!kept) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -166,12 +170,13 @@ export function startSession(connection: Connection, bundleDir: string): void {
     }
     let result: AnalysisResult;
     try {
-      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache: state.cache, limits: EDITOR_LIMITS });
+      const cache = document.version === state.openedVersion ? undefined : editCaches.forEdit(uri);
+      result = analyze(document.getText(), { path: uriToPath(uri), languageId: document.languageId, config: configured.config, cache, limits: EDITOR_LIMITS });
       result = workspace.withCrossFile(uri, document.getText(), result);
     } catch (error) {
       // The engine guards every rule; this is a parser bug. Keep the server alive and say so once.
       connection.console.error(`Bulkhead: analysis of ${uri} (version ${document.version}) failed: ${errorText(error)}`);
-      state.cache = new AnalysisCache();
+      editCaches.forget(uri);
       state.result = undefined;
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       publish(uri, document.version, [noticeToDiagnostic({ code: 'skipped', message: 'Bulkhead could not analyse this file (an internal error, logged in the Bulkhead output channel); it is tried again on the next edit.', range })]);
@@ -218,7 +223,7 @@ export function startSession(connection: Connection, bundleDir: string): void {
     let result = state.version === document.version ? state.result : undefined;
     if (!result) {
       try {
-        result = analyze(document.getText(), { ...analyzeOptions, cache: state.cache });
+        result = analyze(document.getText(), { ...analyzeOptions, cache: editCaches.peek(document.uri) });
       } catch (error) {
         connection.console.error(`Bulkhead: code actions for ${document.uri} failed: ${errorText(error)}`);
         return [];

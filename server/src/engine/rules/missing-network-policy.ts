@@ -19,12 +19,19 @@ export default defineRule({
   howToFix: 'Add a NetworkPolicy for the namespace: start with a default-deny (`podSelector: {}` with `policyTypes: [Ingress, Egress]`) and allow the traffic each workload needs.',
   fixable: false,
   check: {
-    workspace({ files, report }) {
+    workspace({ files, report, wants }) {
+      // In the editor only one document's findings are wanted; skip the policy index otherwise.
+      if (!files.some((f) => f.facts.workloads?.length && wants(f.path))) return;
       const policies: Policy[] = files.flatMap((f) => f.facts.networkPolicies ?? []);
       const byNamespace = new Map<string, Policy[]>();
-      for (const policy of policies) byNamespace.set(policy.namespace, [...(byNamespace.get(policy.namespace) ?? []), policy]);
+      for (const policy of policies) {
+        const list = byNamespace.get(policy.namespace);
+        if (list) list.push(policy);
+        else byNamespace.set(policy.namespace, [policy]);
+      }
       const clusterWide = byNamespace.get('*') ?? [];
       for (const file of files) {
+        if (!wants(file.path)) continue;
         for (const workload of file.facts.workloads ?? []) {
           const inNamespace = [...(byNamespace.get(workload.namespace) ?? []), ...clusterWide];
           if (inNamespace.some((p) => selects(p.selector, workload.labels))) continue;

@@ -18,7 +18,9 @@ export interface WorkspaceAnalysis {
 export function analyzeWorkspace(files: readonly WorkspaceFile[], fs: WorkspaceFs, config: EngineConfig = DEFAULT_CONFIG, only?: ReadonlySet<string>): WorkspaceAnalysis {
   const findings = new Map<string, Finding[]>();
   const failures: RuleFailure[] = [];
-  const known = new Set(files.map((f) => f.path));
+  // The editor asks for one file's findings per analysis, with every open and indexed file as
+  // context; build the set of reportable paths from `only` so that costs no O(files) allocation.
+  const known = only ? new Set([...only].filter((path) => files.some((f) => f.path === path))) : new Set(files.map((f) => f.path));
   for (const rule of RULES) {
     const check = rule.check.workspace;
     const setting = config.rules[rule.id];
@@ -29,9 +31,9 @@ export function analyzeWorkspace(files: readonly WorkspaceFile[], fs: WorkspaceF
         files,
         fs,
         config,
-        wants: (path) => known.has(path) && (!only || only.has(path)),
+        wants: (path) => known.has(path),
         report: (path, r) => {
-          if (!known.has(path) || (only && !only.has(path))) return;
+          if (!known.has(path)) return;
           const severity: Severity = setting === 'error' || setting === 'warning' || setting === 'info' ? setting : (r.severity ?? rule.severity);
           reported.push([path, { ruleId: rule.id, severity, message: r.message, range: r.range, fixes: r.fixes }]);
         },
