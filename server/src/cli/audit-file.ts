@@ -4,13 +4,16 @@ import { readRegularFile } from '../fs/node-workspace-fs';
 import { buildContextFor } from './build-context';
 import { fingerprints } from './fingerprint';
 import type { AuditedFile } from './report';
+import type { PackedAuditedFile } from './packed-findings';
 import type { WalkedFile } from './walk';
 
 /** What auditing one file produced: plain data, so it crosses worker-thread boundaries. */
 export type FileOutcome =
   | { type: 'problem'; relative: string; reason: string }
   | { type: 'none' }
-  | { type: 'file'; file: AuditedFile; facts: FileFacts; errors: string[] };
+  | { type: 'file'; file: AuditedFile; facts: FileFacts; errors: string[] }
+  /** The CLI's form: findings held as text until the report is written (packed-findings.ts). */
+  | { type: 'packed'; file: PackedAuditedFile; facts: FileFacts; errors: string[] };
 
 /**
  * Reads and analyses one file. Nothing of the parse is kept: only findings and the small facts

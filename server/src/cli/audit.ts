@@ -3,6 +3,7 @@ import { analyzeWorkspace, suppressFindings, type EngineConfig, type Finding, ty
 import { nodeWorkspaceFs, toWorkspacePath } from '../fs/node-workspace-fs';
 import { auditOne, fingerprintsOf, readText, type FileOutcome } from './audit-file';
 import { AuditCancelled, auditInWorkers, workersAvailable } from './pool';
+import { packOutcome, unpackLazily } from './packed-findings';
 import type { AuditedFile, AuditReport } from './report';
 import { walk, type WalkedFile } from './walk';
 
@@ -53,7 +54,7 @@ async function auditOnThisThread(files: WalkedFile[], config: EngineConfig, onPr
   for (const file of files) {
     await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new AuditCancelled(outcomes.length, files.length);
-    outcomes.push(auditOne(file, config, listings));
+    outcomes.push(packOutcome(auditOne(file, config, listings)));
     onProgress(outcomes.length);
   }
   return outcomes;
@@ -84,12 +85,13 @@ export function finishAudit(outcomes: FileOutcome[], problems: AuditReport['prob
   const byPath = new Map<string, AuditedFile>();
   for (const outcome of outcomes) {
     if (outcome.type === 'problem') problems.push({ relative: outcome.relative, reason: outcome.reason });
-    if (outcome.type !== 'file') continue;
+    if (outcome.type !== 'file' && outcome.type !== 'packed') continue;
     for (const error of outcome.errors) process.stderr.write(error);
-    audited.push(outcome.file);
-    const workspacePath = toWorkspacePath(outcome.file.absolute);
-    byPath.set(workspacePath, outcome.file);
-    workspaceFiles.push({ path: workspacePath, kind: outcome.file.kind, facts: outcome.facts });
+    const file = outcome.type === 'packed' ? unpackLazily(outcome.file) : outcome.file;
+    audited.push(file);
+    const workspacePath = toWorkspacePath(file.absolute);
+    byPath.set(workspacePath, file);
+    workspaceFiles.push({ path: workspacePath, kind: file.kind, facts: outcome.facts });
   }
   const workspace = analyzeWorkspace(workspaceFiles, nodeWorkspaceFs, config);
   for (const failure of workspace.failures) {

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine';
+import { DEFAULT_CONFIG, type EngineConfig, type Severity } from '../engine';
 import { availableParallelism } from 'node:os';
 import { AuditCancelled, runAuditParallel } from './audit';
 import { cliConfig, ConfigError } from './config';
@@ -14,7 +14,7 @@ import { describeFixes, runFixes } from './fix';
 import { jsonChunks } from './format/json';
 import { sarifChunks } from './format/sarif';
 import { textChunks } from './format/text';
-import { SEVERITY_RANK, type AuditReport } from './report';
+import { countBySeverity, SEVERITY_RANK, type AuditReport } from './report';
 import { VERSION } from '../version';
 
 const USAGE = `Usage: bulkhead audit [paths...] [options]
@@ -131,10 +131,11 @@ function parseAuditArgs(args: string[]): AuditArgs {
 }
 
 export function exitCodeFor(report: AuditReport, failOn: AuditArgs['failOn'], maxWarnings?: number): number {
-  const findings = report.files.flatMap((f) => f.findings);
-  if (maxWarnings !== undefined && findings.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  // Counted from the totals: findings are kept packed (packed-findings.ts), never all decoded at once.
+  const counts = countBySeverity(report);
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
   if (failOn === 'never') return 0;
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+  return (Object.keys(counts) as Severity[]).some((severity) => counts[severity] > 0 && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -17,26 +17,29 @@ export function* sarifChunks(report: AuditReport): Generator<string> {
   const rules = RULES.map(describeRule);
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   const results = new StreamedArray(function* () {
-    for (const file of report.files) yield* file.findings.map((f, i) => ({
-      ruleId: f.ruleId,
-      ruleIndex: index.get(f.ruleId) ?? -1,
-      level: LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(file.relative), uriBaseId: '%SRCROOT%' },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
+    for (const file of report.files) {
+      const fingerprints = file.fingerprints;
+      yield* file.findings.map((f, i) => ({
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId) ?? -1,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(file.relative), uriBaseId: '%SRCROOT%' },
+              region: {
+                startLine: f.range.start.line + 1,
+                startColumn: f.range.start.character + 1,
+                endLine: f.range.end.line + 1,
+                endColumn: f.range.end.character + 1,
+              },
             },
           },
-        },
-      ],
-      partialFingerprints: { 'bulkheadFindingHash/v1': file.fingerprints?.[i] ?? '' },
-    }));
+        ],
+        partialFingerprints: { 'bulkheadFindingHash/v1': fingerprints?.[i] ?? '' },
+      }));
+    }
   });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
