@@ -2,7 +2,8 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction, type Ru
 import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { isPseudoImage, parseImageReference, type ImageReference } from '../image/image-reference';
-import { isShellName, parseShell, shiftCommand, splitCommand, type ShellCommand } from './shell';
+import { isShellName, parseShell, splitCommand, type ShellCommand } from './shell';
+import { anchorCommands, type Anchor } from './anchored-commands';
 import { ChunkCache, parseInChunks } from './stage-chunks';
 import './argument-memo';
 
@@ -12,8 +13,8 @@ import './argument-memo';
  */
 export class DockerfileCache {
   chunks = new ChunkCache();
-  /** Shell commands by instruction, with the offset of the instruction's chunk they were read at. */
-  shells = new Map<Instruction, { chunkOffset: number; commands: ShellCommand[] }>();
+  /** Shell commands by instruction, anchored at the start of the instruction's chunk (anchored-commands.ts). */
+  shells = new Map<Instruction, { anchor: Anchor; commands: ShellCommand[] }>();
 }
 
 /** A build stage: one FROM and the instructions up to the next FROM. */
@@ -73,11 +74,12 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
   }
   if (stages.length > 0) stages[stages.length - 1].isFinal = true;
 
-  // Shell commands of an unchanged chunk are reused, moved by how far the chunk moved in the text.
+  // Shell commands of an unchanged chunk are reused; their anchor moves with the chunk.
   const chunkOffsets = new Map<Instruction, number>();
   for (const chunk of chunked?.chunks ?? []) for (const instruction of chunk.instructions) chunkOffsets.set(instruction, chunk.startOffset);
   const previousShells = cache?.shells;
-  const shells = new Map<Instruction, { chunkOffset: number; commands: ShellCommand[] }>();
+  const shells = new Map<Instruction, { anchor: Anchor; commands: ShellCommand[] }>();
+  const unanchored = new Map<Instruction, { commands: ShellCommand[] }>();
   if (cache) cache.shells = shells;
   const model: DockerfileModel = {
     kind: 'dockerfile',
@@ -93,20 +95,26 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
     globalInstructions,
     offsetAt: (position) => lines.offsetAt(position),
     shellCommands(run) {
-      const known = shells.get(run);
+      const known = shells.get(run) ?? unanchored.get(run);
       if (known) return known.commands;
-      const chunkOffset = chunkOffsets.get(run) ?? -1;
-      const previous = chunkOffset >= 0 ? previousShells?.get(run) : undefined;
-      const commands = !previous ? runCommands(model, run) : previous.chunkOffset === chunkOffset ? previous.commands : shiftCommands(previous.commands, chunkOffset - previous.chunkOffset);
-      shells.set(run, { chunkOffset, commands });
-      return commands;
+      const chunkOffset = chunkOffsets.get(run);
+      // Without a cache (an audit, a file just opened) nothing is reused: plain commands. So for an
+      // ONBUILD trigger, which is not one of its chunk's instructions.
+      if (chunkOffset === undefined) {
+        const commands = runCommands(model, run);
+        unanchored.set(run, { commands });
+        return commands;
+      }
+      const previous = previousShells?.get(run);
+      // The previous version's model is done with: moving its anchor changes nothing it reported.
+      if (previous) previous.anchor.offset = chunkOffset;
+      const anchor = previous?.anchor ?? { offset: chunkOffset };
+      const entry = previous ?? { anchor, commands: anchorCommands(runCommands(model, run), anchor) };
+      shells.set(run, entry);
+      return entry.commands;
     },
   };
   return model;
-}
-
-function shiftCommands(commands: ShellCommand[], delta: number): ShellCommand[] {
-  return commands.map((c) => shiftCommand(c, delta));
 }
 
 function resolveGlobalArgs(ast: Dockerfile): Map<string, string> {

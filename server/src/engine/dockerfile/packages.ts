@@ -1,4 +1,4 @@
-import { carryCommandMemo, commandBaseName, mapWords, splitCommand, type ShellCommand, type ShellWord } from './shell';
+import { commandBaseName, splitCommand, type ShellCommand, type ShellWord } from './shell';
 
 export type PackageManager = 'apt' | 'apk' | 'yum' | 'dnf' | 'zypper' | 'pip';
 
@@ -55,20 +55,6 @@ export function findPackageInstall(command: ShellCommand): PackageInstall | null
 
 const installs = new WeakMap<ShellCommand, PackageInstall | null>();
 
-carryCommandMemo((from, to, word) => {
-  const install = installs.get(from);
-  if (install === undefined) return;
-  if (install === null) {
-    installs.set(to, null);
-    return;
-  }
-  const program = word(install.program);
-  const verb = word(install.verb);
-  const options = mapWords(install.options, word);
-  const packages = mapWords(install.packages, word);
-  if (program && verb && options && packages) installs.set(to, { manager: install.manager, command: to, program, verb, options, packages });
-});
-
 function readPackageInstall(command: ShellCommand): PackageInstall | null {
   const { name, args } = splitCommand(command);
   if (!name) return null;
@@ -110,8 +96,14 @@ function readPackageInstall(command: ShellCommand): PackageInstall | null {
 
 /** `openssh-server=1:9.2*` → `openssh-server`; `requests==2.0` → `requests`; `nmap~=7` → `nmap`. */
 export function packageName(word: ShellWord): string {
-  return word.value.split(/[=<>~!:@\[;]/)[0].toLowerCase();
+  // Asked for every package word by several rules on every keystroke: no split() arrays.
+  const value = word.value;
+  const end = value.search(VERSION_OR_OPTION);
+  return (end < 0 ? value : value.slice(0, end)).toLowerCase();
 }
+
+/** Where a package word's name ends: a version (`=1.2`, `<2`, `~1`, `:amd64`, `@edge`) or `[extra]`. */
+const VERSION_OR_OPTION = /[=<>~!:@[;]/;
 
 export function hasOption(install: PackageInstall, ...names: string[]): boolean {
   return install.options.some((o) => names.some((n) => o.value === n || o.value.startsWith(`${n}=`)));

@@ -89,7 +89,9 @@ export function commandsOf(model: DockerfileModel, stages: Stage[] = model.stage
 const allCommands = new WeakMap<DockerfileModel, Array<RunInStage & { command: ShellCommand }>>();
 
 function readCommands(model: DockerfileModel, stages: Stage[]): Array<RunInStage & { command: ShellCommand }> {
-  return runsOf(model, stages).flatMap((run) => run.commands.map((command) => ({ ...run, command })));
+  const result: Array<RunInStage & { command: ShellCommand }> = [];
+  for (const { stage, run, commands } of runsOf(model, stages)) for (const command of commands) result.push({ stage, run, commands, command });
+  return result;
 }
 
 /** Target paths of the RUN's `--mount=type=cache,target=…` flags. */

@@ -440,66 +440,6 @@ export function splitCommand(command: ShellCommand): SplitCommand {
 
 const splits = new WeakMap<ShellCommand, SplitCommand>();
 
-/**
- * Per-command memos that survive an edit elsewhere in the file. When an unchanged chunk of a
- * Dockerfile moves in the text (an edit above it changed the length of a line, not the number of
- * lines), its commands are copied with shifted offsets (`shiftCommand`); each memo registered here
- * is moved to the copy, its words replaced by their shifted copies. A memo whose value holds only
- * line/character ranges moves as it is: a chunk is reused only at the same first line.
- */
-export type CommandMemoCarrier = (from: ShellCommand, to: ShellCommand, word: (w: ShellWord) => ShellWord | undefined) => void;
-const carriers: CommandMemoCarrier[] = [];
-
-export function carryCommandMemo(carrier: CommandMemoCarrier): void {
-  carriers.push(carrier);
-}
-
-/** A shell word list mapped through `word`, or undefined when one of them is not a word of the command. */
-export function mapWords(words: readonly ShellWord[], word: (w: ShellWord) => ShellWord | undefined): ShellWord[] | undefined {
-  const out: ShellWord[] = [];
-  for (const w of words) {
-    const mapped = word(w);
-    if (!mapped) return undefined;
-    out.push(mapped);
-  }
-  return out;
-}
-
-/** The command moved by `delta` characters (same line and column positions), with its memos. */
-export function shiftCommand(command: ShellCommand, delta: number): ShellCommand {
-  // Runs for every command below an edit on every keystroke: plain fixed-shape objects keep it
-  // cheap in time and in garbage (young-generation GC pauses are the edit latency's tail).
-  const map = new Map<ShellWord, ShellWord>();
-  const words = command.words.map((w) => {
-    const shifted: ShellWord = { value: w.value, start: w.start + delta, end: w.end + delta, quoted: w.quoted };
-    map.set(w, shifted);
-    return shifted;
-  });
-  const shifted: ShellCommand = {
-    words,
-    connector: command.connector,
-    pipeline: command.pipeline,
-    start: command.start + delta,
-    end: command.end + delta,
-    nested: command.nested,
-  };
-  if (command.substitution !== undefined) shifted.substitution = command.substitution;
-  if (command.connectorStart !== undefined) shifted.connectorStart = command.connectorStart + delta;
-  // A Map, not indexOf: a RUN of thousands of words must not make the memo carriers quadratic.
-  const word = (w: ShellWord) => map.get(w);
-  for (const carry of carriers) carry(command, shifted, word);
-  return shifted;
-}
-
-carryCommandMemo((from, to, word) => {
-  const split = splits.get(from);
-  if (!split) return;
-  const args = mapWords(split.args, word);
-  const wrappers = mapWords(split.wrappers, word);
-  const name = split.name && word(split.name);
-  if (args && wrappers && (name || !split.name)) splits.set(to, { name, args, wrappers });
-});
-
 function computeSplit(command: ShellCommand): SplitCommand {
   const words = command.words;
   const wrappers: ShellWord[] = [];

@@ -1,7 +1,7 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { commandsOf, instructionsOf, substringRange, wordRange } from '../dockerfile/queries';
-import { carryCommandMemo, commandBaseName, splitCommand, type ShellCommand, type ShellWord } from '../dockerfile/shell';
+import { commandBaseName, splitCommand, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Fix, Range, TextEdit } from '../types';
 import { removeInstruction, removeShellWord } from '../dockerfile/edits';
@@ -48,7 +48,7 @@ const WHY_SIG = 'turns off package signature checks';
 
 /**
  * A command's hits, computed once per command. They hold only line/character ranges and read only
- * the command's own instruction, so they move unchanged with a chunk that moved (`carryCommandMemo`).
+ * the command's own instruction, so they stay right for a chunk that moved (anchored-commands.ts).
  */
 function cachedCommandHits(model: DockerfileModel, run: Instruction, command: ShellCommand): Hit[] {
   let hits = hitsByCommand.get(command);
@@ -60,10 +60,6 @@ function cachedCommandHits(model: DockerfileModel, run: Instruction, command: Sh
 }
 
 const hitsByCommand = new WeakMap<ShellCommand, Hit[]>();
-carryCommandMemo((from, to) => {
-  const hits = hitsByCommand.get(from);
-  if (hits) hitsByCommand.set(to, hits);
-});
 
 function commandHits(model: DockerfileModel, run: Instruction, command: ShellCommand): Hit[] {
   const hits: Hit[] = [];

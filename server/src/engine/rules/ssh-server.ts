@@ -54,14 +54,16 @@ export default defineRule({
       const installs = packageInstallsOf(model);
       const isServer = (name: string, manager: string) => SSH_SERVER_PACKAGES.has(name) && (name !== 'openssh' || manager === 'apk');
       // Removing the package is safe unless the image also starts the daemon (then it would fail to start).
-      const daemonStarted = programUsedInFile(model, ['sshd', 'dropbear', 'ssh', 'ssh.service', 'sshd.service'], installs.flatMap((i) => i.install.packages));
+      // Asked only once a server package is found: it scans the whole text, on every keystroke otherwise.
+      let daemonStarted: boolean | undefined;
+      const isDaemonStarted = () => (daemonStarted ??= programUsedInFile(model, ['sshd', 'dropbear', 'ssh', 'ssh.service', 'sshd.service'], installs.flatMap((i) => i.install.packages)));
       for (const { install, run } of installs) {
         if (install.manager === 'pip') continue;
         for (const word of install.packages) {
           const name = packageName(word);
           // On Fedora/RHEL/SUSE `openssh` is the common base (no sshd); on Alpine it pulls in the server.
           if (isServer(name, install.manager)) {
-            const fixes = removePackageFix(model, run, install, word, { title: `Remove ${name} from the install list`, safe: !daemonStarted, keeps: (other) => !isServer(packageName(other), install.manager) });
+            const fixes = removePackageFix(model, run, install, word, { title: `Remove ${name} from the install list`, safe: !isDaemonStarted(), keeps: (other) => !isServer(packageName(other), install.manager) });
             report({ range: wordRange(model, word), message: `Installs the SSH server ${packageName(word)}: a second way into the container that bypasses docker/kubectl exec and its access control.`, fixes });
           }
         }
