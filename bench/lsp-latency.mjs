@@ -17,6 +17,8 @@ const flag = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const EDITS = flag('--edits', 200);
+// --pace MS: a pause between one edit's diagnostics and the next edit, as when a person types.
+const PACE = flag('--pace', 0);
 const PEER_EDITS = flag('--peer-edits', 60);
 const withPeers = !args.includes('--no-peers') && ensurePeers();
 const filter = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
@@ -30,7 +32,7 @@ async function editRun(server, file, edits) {
   const client = new BenchClient(server);
   try {
     await client.initialize();
-    const { openMs, samples } = await measureEdits(client, { uri: uriFor(file.file), languageId: file.languageId, text: file.text, edits, warmup: Math.min(10, edits) });
+    const { openMs, samples } = await measureEdits(client, { uri: uriFor(file.file), languageId: file.languageId, text: file.text, edits, warmup: Math.min(10, edits), paceMs: PACE });
     return { openMs, ...percentiles(samples), ...client.memory() };
   } catch (error) {
     return { error: error.message };

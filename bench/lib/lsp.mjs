@@ -101,7 +101,8 @@ export class BenchClient {
  * (insert one character, then delete it, alternately), one at a time, and times each didChange →
  * publishDiagnostics. A server that publishes versions must publish the edit's version.
  */
-export async function measureEdits(client, { uri, languageId, text, edits, warmup = 10 }) {
+/** `paceMs`: wait this long after each edit's diagnostics before the next edit (0: at once, the worst case). */
+export async function measureEdits(client, { uri, languageId, text, edits, warmup = 10, paceMs = 0 }) {
   const opened = performance.now();
   const first = client.nextDiagnostics(uri);
   client.open(uri, languageId, text, 1);
@@ -123,6 +124,7 @@ export async function measureEdits(client, { uri, languageId, text, edits, warmu
     client.change(uri, v, [change]);
     const at = await published;
     if (i >= warmup) samples.push(at - sent);
+    if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
   }
   client.close(uri);
   return { openMs, samples };

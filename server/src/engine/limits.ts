@@ -45,8 +45,9 @@ export const EDITOR_LIMITS: Limits = {
 export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   if (sample.includes('\u0000')) return true;
+  // Runs on every keystroke: indexOf finds the rare replacement characters faster than a loop.
   let bad = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) bad++;
+  for (let i = sample.indexOf('\ufffd'); i >= 0; i = sample.indexOf('\ufffd', i + 1)) bad++;
   return bad > 8 && bad > sample.length / 100;
 }
 

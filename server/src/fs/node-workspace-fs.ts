@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceFs } from '../engine';
 
@@ -11,6 +11,9 @@ const MAX_BYTES = 1024 * 1024;
  * reader), a directory, or a file larger than `maxBytes`. The result says why a file was refused.
  */
 export function readRegularFile(file: string, maxBytes: number): { bytes: Buffer } | { refused: string } {
+  // Most files asked for are missing (`Dockerfile.dockerignore`, on every keystroke): saying so
+  // without the thrown error's cost. A file that appears or goes in between is still handled below.
+  if (!existsSync(file)) return { refused: 'unreadable (ENOENT)' };
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

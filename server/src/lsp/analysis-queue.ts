@@ -1,11 +1,11 @@
 /**
  * Coalesces analysis requests. An edit only marks its document dirty; analysis starts once a
  * turn of the event loop passes with no new request (vscode-jsonrpc handles one incoming message
- * per turn, so this means "the burst of queued edits has been read"), then handles one dirty
- * document per turn, always at its latest version. A burst of keystrokes costs one analysis,
- * with no fixed debounce delay, and opening hundreds of documents never blocks the event loop
- * for longer than one document's analysis. A continuous stream of requests cannot starve
- * analysis: after `maxWaitMs` it proceeds anyway.
+ * per turn, so this means "the burst of queued edits has been read"), then handles dirty
+ * documents for up to `sliceMs` per turn, always at their latest version. A burst of keystrokes
+ * costs one analysis, with no fixed debounce delay, and opening hundreds of documents never
+ * blocks the event loop for much longer than one slice. A continuous stream of requests cannot
+ * starve analysis: after `maxWaitMs` it proceeds anyway.
  */
 export class AnalysisQueue {
   private readonly dirty = new Set<string>();
@@ -18,6 +18,8 @@ export class AnalysisQueue {
     private readonly maxWaitMs = 30,
     /** Called when the last dirty document has been analysed and nothing else is waiting. */
     private readonly idle?: () => void,
+    /** Analyse further dirty documents in the same turn until this much time has passed. */
+    private readonly sliceMs = 8,
   ) {}
 
   request(uri: string): void {
@@ -49,12 +51,17 @@ export class AnalysisQueue {
       this.schedule();
       return;
     }
-    const next = this.dirty.values().next();
-    if (!next.done) {
+    // A burst of dirty documents (hundreds opened at once) is worked through in slices of about
+    // `sliceMs`: fewer event-loop turns and fewer, larger writes to the editor, while an incoming
+    // request (a keystroke, a hover) still waits at most one slice.
+    const sliceEnd = performance.now() + this.sliceMs;
+    do {
+      const next = this.dirty.values().next();
+      if (next.done) break;
       this.dirty.delete(next.value);
       this.analyse(next.value);
       if (this.dirty.size === 0) this.idle?.();
-    }
+    } while (performance.now() < sliceEnd);
     this.waitingSince = 0;
     this.schedule();
   }

@@ -49,3 +49,40 @@ describe('idle collector', () => {
     assert.equal(keep.length, 0);
   });
 });
+
+describe('analysis queue: slices', () => {
+  const busy = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  it('a burst of quick analyses runs in few turns; slow ones let other work in between', async () => {
+    const events: string[] = [];
+    const queue = new AnalysisQueue((uri) => {
+      events.push(uri);
+      busy(uri.startsWith('slow') ? 6 : 0);
+    }, 30, undefined, 8);
+    // Something else the event loop has to do (an incoming hover or keystroke) on every turn.
+    let turns = 0;
+    const ticker = setInterval(() => events.push(`turn ${++turns}`), 0);
+    for (let i = 0; i < 20; i++) queue.request(`quick${i}`);
+    // One turn sees the burst of requests end, the next analyses all of it (a slice is 8 ms).
+    let quickTurns = 0;
+    while (queue.pending > 0 && quickTurns < 50) {
+      await turn();
+      quickTurns++;
+    }
+    await settle(queue);
+    events.length = 0;
+    for (let i = 0; i < 6; i++) queue.request(`slow${i}`);
+    await settle(queue);
+    clearInterval(ticker);
+    assert.ok(quickTurns <= 4, `20 quick analyses took ${quickTurns} turns of the event loop`);
+    // At most two 6 ms analyses (one 8 ms slice) between two turns of other work.
+    let run = 0;
+    for (const e of events) {
+      run = e.startsWith('slow') ? run + 1 : 0;
+      assert.ok(run <= 2, `analyses in a row without a turn for other work: ${events.join(', ')}`);
+    }
+  });
+});
