@@ -1,8 +1,7 @@
 // Cold start: language-server process start → `initialize` response, and → first diagnostics
 // of a freshly opened 40-line Dockerfile (median and max of several fresh processes, beside the
 // peers'); bundle sizes of client, server and CLI (production build) and of the .vsix.
-// Extension activation inside VS Code is not measured: VS Code cannot be installed here (its
-// test runner downloads an editor build); server start + first diagnostics is the part we own.
+// Extension activation inside a real VS Code (code-server) is bench/activation.mjs.
 // Run: node bench/cold-start.mjs [--runs N] [--no-vsix] [--no-peers]   (builds dist/ for production)
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';

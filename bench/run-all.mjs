@@ -15,6 +15,7 @@ console.log(`# Bulkhead benchmarks\n\n${new Date().toISOString()} · ${os.cpus()
 
 const steps = [
   ['cold-start.mjs', [...peers, ...(quick ? ['--runs', '3', '--no-vsix'] : [])], []],
+  ['activation.mjs', quick ? ['--runs', '2'] : [], []],
   ['lsp-latency.mjs', [...peers, ...(quick ? ['--edits', '40', '--peer-edits', '20'] : [])], []],
   ['engine.mjs', quick ? ['--iterations', '30'] : [], ['--import', 'tsx']],
   ['audit.mjs', [...peers, ...(quick ? ['--no-10x'] : [])], []],
