@@ -87,6 +87,14 @@ class AnchoredCommand implements ShellCommand {
   }
 }
 
+/**
+ * True for commands of a cached document, which later versions reuse: only those are worth
+ * memoising for the next edit (a WeakMap entry per command costs more than many checks).
+ */
+export function isReusedAcrossEdits(command: ShellCommand): boolean {
+  return command instanceof AnchoredCommand;
+}
+
 /** The commands (read at the anchor's current offset) re-expressed relative to the anchor. */
 export function anchorCommands(commands: readonly ShellCommand[], anchor: Anchor): ShellCommand[] {
   // A word object may appear in more than one command; it stays one object.

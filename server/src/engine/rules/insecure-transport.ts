@@ -1,6 +1,7 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
 import { defineRule } from '../rule';
 import { commandsOf, instructionsOf, substringRange, wordRange } from '../dockerfile/queries';
+import { isReusedAcrossEdits } from '../dockerfile/anchored-commands';
 import { commandBaseName, splitCommand, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Fix, Range, TextEdit } from '../types';
@@ -51,6 +52,8 @@ const WHY_SIG = 'turns off package signature checks';
  * the command's own instruction, so they stay right for a chunk that moved (anchored-commands.ts).
  */
 function cachedCommandHits(model: DockerfileModel, run: Instruction, command: ShellCommand): Hit[] {
+  // Each command is asked once per analysis: the memo only pays off for the next version's.
+  if (!isReusedAcrossEdits(command)) return commandHits(model, run, command);
   let hits = hitsByCommand.get(command);
   if (!hits) {
     hits = commandHits(model, run, command);
