@@ -22,6 +22,12 @@ export interface TokenPattern {
   prefixLength?: number;
   /** Extra acceptance test on the secret (examples, fillers). */
   accept?(secret: string, text: string, index: number): boolean;
+  /**
+   * A literal every match contains, starting at most `lead` characters after the match starts.
+   * For a pattern with no literal prefix, the scan then jumps from one occurrence to the next
+   * (indexOf) and tries the pattern only just before each, instead of at every position.
+   */
+  anchor?: { literal: string; lead: number };
 }
 
 export interface TokenMatch {
@@ -90,19 +96,24 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     // scheme://user:password@host — the password group excludes the characters that end it.
     regex: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/[^\s:@/'"`<>()[\]{}]{1,100}:([^\s:@/'"`<>[\]]{1,200})@[^\s/'"`@]/g,
     group: 1,
+    // The scheme (2-31 characters, no ':') ends right at '://'. Tried at every letter of the text,
+    // this pattern was a third of the secret scan's time on a 1,000-line Dockerfile.
+    anchor: { literal: '://', lead: 31 },
   },
 ];
 
-/** The patterns with match indices switched on (`d`), so capture groups have exact offsets. */
-const COMPILED: readonly [TokenPattern, RegExp][] = TOKEN_PATTERNS.map((p) => [p, new RegExp(p.regex.source, `${p.regex.flags}d`)]);
+/**
+ * The patterns with match indices switched on (`d`), so capture groups have exact offsets; an
+ * anchored pattern is sticky (`y`): it is tried at chosen positions only (`anchoredMatches`).
+ */
+const COMPILED: readonly [TokenPattern, RegExp][] = TOKEN_PATTERNS.map((p) => [p, new RegExp(p.regex.source, `${p.regex.flags.replace('g', '')}${p.anchor ? 'y' : 'g'}d`)]);
 
 /** Every known-format credential in `text` (one document), in order, without overlaps. */
 export function findTokens(text: string): TokenMatch[] {
   const matches: TokenMatch[] = [];
   for (const [pattern, regex] of COMPILED) {
     regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(text)) !== null) {
+    for (const m of patternMatches(pattern, regex, text)) {
       const group = pattern.group ?? 0;
       const secret = m[group];
       const span = m.indices?.[group];
@@ -119,6 +130,44 @@ export function findTokens(text: string): TokenMatch[] {
     result.push(m);
   }
   return result;
+}
+
+/** The pattern's raw matches in `text`, in order (before acceptance); exported for its tests. */
+export function patternMatches(pattern: TokenPattern, regex: RegExp, text: string): Iterable<RegExpExecArray> {
+  regex.lastIndex = 0;
+  return pattern.anchor ? anchoredMatches(text, regex, pattern.anchor) : allMatches(text, regex);
+}
+
+/** The compiled form of each pattern, as findTokens uses it. */
+export function compiledPattern(id: string): [TokenPattern, RegExp] | undefined {
+  return COMPILED.find(([p]) => p.id === id);
+}
+
+function* allMatches(text: string, regex: RegExp): Generator<RegExpExecArray> {
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) yield m;
+}
+
+/**
+ * The matches a global scan of `text` with the pattern would find, in order, found by trying the
+ * sticky pattern only at the `lead` positions up to each occurrence of the anchor literal. Every
+ * position a match can start at lies in such a window (the match holds the literal within
+ * `lead` characters of its start), the windows are tried in increasing order, and a sticky try at
+ * a position gives the same answer whichever window it is tried for; so the first success is the
+ * leftmost match. After a match the search goes on from its end, as a global scan does.
+ */
+function* anchoredMatches(text: string, sticky: RegExp, anchor: { literal: string; lead: number }): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let at = text.indexOf(anchor.literal); at >= 0; at = text.indexOf(anchor.literal, Math.max(at + 1, from))) {
+    for (let start = Math.max(from, at - anchor.lead); start <= at; start++) {
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      yield m;
+      from = m.index + Math.max(1, m[0].length);
+      break;
+    }
+  }
 }
 
 function acceptMatch(pattern: TokenPattern, secret: string, text: string, matchIndex: number, start: number): TokenMatch | undefined {
