@@ -98,8 +98,8 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
       const known = shells.get(run) ?? unanchored.get(run);
       if (known) return known.commands;
       const chunkOffset = chunkOffsets.get(run);
-      // Without a cache (an audit, a file just opened) nothing is reused: plain commands. So for an
-      // ONBUILD trigger, which is not one of its chunk's instructions.
+      // Without a cache (an audit, a file just opened) nothing is reused: plain commands. The same
+      // for an ONBUILD trigger, which is not one of its chunk's instructions.
       if (chunkOffset === undefined) {
         const commands = runCommands(model, run);
         unanchored.set(run, { commands });
