@@ -68,8 +68,10 @@ export function longestLineOver(text: string, cap: number): boolean {
   return false;
 }
 
+/** True when the text has more than `cap` lines; a final line break ends the last line, it does not start one (as `wc -l` counts). */
 export function lineCountOver(text: string, cap: number): boolean {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > cap) return true;
-  return false;
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+  const lines = breaks + (text.length > 0 && !text.endsWith('\n') ? 1 : 0);
+  return lines > cap;
 }

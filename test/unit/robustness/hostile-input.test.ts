@@ -99,8 +99,13 @@ describe('hostile Dockerfiles and bytes', () => {
     const huge = `FROM ubuntu\n${line.repeat(200_000)}`;
     noteMatching(timed(huge, { ...DOCKERFILE, limits: LIMITS }), /more than 5,000 lines/);
     noteMatching(timed(huge, DOCKERFILE), /larger than 1 MB/);
-    const atLimit = timed(`FROM ubuntu\n${line.repeat(LIMITS.maxDockerfileLines - 2)}`, DOCKERFILE);
+    // Exactly 5,000 lines, the last one ended by a line break (as `wc -l` counts): analysed.
+    const atLimit = timed(`FROM ubuntu\n${line.repeat(LIMITS.maxDockerfileLines - 1)}`, DOCKERFILE);
+    assert.equal(atLimit.skipped, undefined);
     assert.ok(atLimit.findings.length > 0 || atLimit.notices.some((n) => /time budget/.test(n.message)));
+    // One line more, with or without the final line break: skipped.
+    noteMatching(timed(`FROM ubuntu\n${line.repeat(LIMITS.maxDockerfileLines)}`, DOCKERFILE), /more than 5,000 lines/);
+    noteMatching(timed(`FROM ubuntu\n${line.repeat(LIMITS.maxDockerfileLines - 1)}RUN true`, DOCKERFILE), /more than 5,000 lines/);
   });
 
   it('a RUN of thousands of piped commands stays linear', () => {
