@@ -74,6 +74,14 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /**
+   * textDocument/codeAction for these diagnostics over `range` (default: the start of the file),
+   * optionally only of the given kinds. `T` is the caller's view of the wire CodeAction.
+   */
+  codeActions<T>(uri: string, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[], range: PublishedDiagnostics['diagnostics'][number]['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }): Promise<T[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<T[]>;
+  }
+
   /** Resolves with the first publication (past or future) that matches. */
   waitForDiagnostics(match: (p: PublishedDiagnostics) => boolean, timeoutMs = 5000): Promise<PublishedDiagnostics> {
     const seen = this.published.find(match);

@@ -32,12 +32,7 @@ describe('language server over stdio: code actions', () => {
   });
   after(async () => client.shutdown());
 
-  const request = (uri: string, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics, ...(only ? { only } : {}) },
-    }) as Promise<CodeAction[]>;
+  const request = (uri: string, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[]) => client.codeActions<CodeAction>(uri, diagnostics, only);
 
   it('announces quickfix and source.fixAll.bulkhead', () => {
     assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'source.fixAll.bulkhead']);
@@ -113,11 +108,7 @@ describe('language server over stdio: versioned code action edits', () => {
       const uri = 'file:///work/project/versioned/Dockerfile';
       client.open(uri, 'dockerfile', 'FROM debian:12\nADD a.sh /a.sh\nUSER 10001\n', 7);
       const published = await client.waitForDiagnostics((p) => p.uri === uri && p.version === 7);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
-        textDocument: { uri },
-        range: published.diagnostics[0].range,
-        context: { diagnostics: published.diagnostics, only: ['quickfix'] },
-      })) as CodeAction[];
+      const actions = await client.codeActions<CodeAction>(uri, published.diagnostics, ['quickfix'], published.diagnostics[0].range);
       assert.equal(actions.length, 3, 'COPY instead of ADD, and the two suppressions');
       assert.deepEqual(actions[0].edit?.documentChanges?.map((c) => c.textDocument), [{ uri, version: 7 }]);
     } finally {

@@ -50,12 +50,7 @@ describe('language server over stdio: the dockerignore quick fix edits .dockerig
     const published = await client.waitForDiagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'dockerignore'));
     const diagnostic = published.diagnostics.find((d) => d.code === 'dockerignore')!;
     assert.deepEqual(diagnostic.range, { start: { line: 2, character: 5 }, end: { line: 2, character: 6 } });
-    const request = (only: string[], diagnostics: PublishedDiagnostics['diagnostics']) =>
-      client.connection.sendRequest('textDocument/codeAction', {
-        textDocument: { uri },
-        range: diagnostic.range,
-        context: { diagnostics, only },
-      }) as Promise<CodeAction[]>;
+    const request = (only: string[], diagnostics: PublishedDiagnostics['diagnostics']) => client.codeActions<CodeAction>(uri, diagnostics, only, diagnostic.range);
     const quickfixes = (await request(['quickfix'], [diagnostic])).filter((a) => !a.title.startsWith('Ignore '));
     return { quickfixes, fixAll: await request(['source.fixAll.bulkhead'], published.diagnostics) };
   }

@@ -27,12 +27,7 @@ describe('language server over stdio: trusting a registry in .bulkhead.yaml', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const request = (uri: string, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics, ...(only ? { only } : {}) },
-    }) as Promise<CodeAction[]>;
+  const request = (uri: string, diagnostics: PublishedDiagnostics['diagnostics'], only?: string[]) => client.codeActions<CodeAction>(uri, diagnostics, only);
 
   async function trustAction(file: string, text: string): Promise<{ action: CodeAction | undefined; all: CodeAction[]; uri: string }> {
     const uri = pathToFileURL(file).href;
