@@ -10,6 +10,7 @@
 export class AnalysisQueue {
   private readonly dirty = new Set<string>();
   private scheduled = false;
+  private idleScheduled = false;
   private requestsSinceLastTurn = 0;
   private waitingSince = 0;
 
@@ -60,9 +61,23 @@ export class AnalysisQueue {
       if (next.done) break;
       this.dirty.delete(next.value);
       this.analyse(next.value);
-      if (this.dirty.size === 0) this.idle?.();
     } while (performance.now() < sliceEnd);
     this.waitingSince = 0;
-    this.schedule();
+    if (this.dirty.size === 0) this.scheduleIdle();
+    else this.schedule();
+  }
+
+  /**
+   * The idle work runs in a later turn of the event loop, not in this one: the diagnostics just
+   * published are written when this turn ends (stdio-transport.ts), and the editor should not
+   * wait for a garbage collection to see them. A request that arrives in between wins.
+   */
+  private scheduleIdle(): void {
+    if (!this.idle || this.idleScheduled) return;
+    this.idleScheduled = true;
+    setImmediate(() => {
+      this.idleScheduled = false;
+      if (this.dirty.size === 0 && !this.scheduled) this.idle?.();
+    });
   }
 }

@@ -8,6 +8,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 async function settle(queue: AnalysisQueue): Promise<void> {
   for (let i = 0; i < 50 && queue.pending > 0; i++) await turn();
   await turn();
+  await turn();
 }
 
 describe('analysis queue: idle callback', () => {
@@ -32,6 +33,31 @@ describe('analysis queue: idle callback', () => {
     queue.cancel('b');
     await settle(queue);
     assert.deepEqual(events, ['a', 'idle']);
+  });
+});
+
+describe('analysis queue: idle work waits for the published diagnostics', () => {
+  it('runs after what the analysis sent is flushed (on process.nextTick), not before', async () => {
+    const events: string[] = [];
+    const queue = new AnalysisQueue((uri) => {
+      events.push(uri);
+      // As stdio-transport.ts writes the diagnostics: when the current tick ends.
+      process.nextTick(() => events.push(`write ${uri}`));
+    }, 30, () => events.push('idle'));
+    queue.request('a');
+    await settle(queue);
+    assert.deepEqual(events, ['a', 'write a', 'idle']);
+  });
+
+  it('is skipped when a request arrives before it, and runs after that request instead', async () => {
+    const events: string[] = [];
+    const queue: AnalysisQueue = new AnalysisQueue((uri) => {
+      events.push(uri);
+      if (uri === 'a') process.nextTick(() => queue.request('b'));
+    }, 30, () => events.push('idle'));
+    queue.request('a');
+    await settle(queue);
+    assert.deepEqual(events, ['a', 'b', 'idle']);
   });
 });
 
