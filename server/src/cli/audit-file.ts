@@ -73,6 +73,6 @@ export function fingerprintsOf(relative: string, text: string, findings: Audited
 
 /** Reads a file as UTF-8, refusing huge, unreadable or non-regular ones before loading them whole. */
 export function readText(file: string): { text: string } | { skipped: string } {
-  const read = readRegularFile(file, LIMITS.maxFileBytes);
+  const read = readRegularFile(file, LIMITS.maxFileBytes, { oftenMissing: false });
   return 'bytes' in read ? { text: read.bytes.toString('utf8') } : { skipped: read.refused };
 }

@@ -10,10 +10,12 @@ const MAX_BYTES = 1024 * 1024;
  * (opened non-blocking, so a FIFO named `Dockerfile` in a hostile repository cannot hang the
  * reader), a directory, or a file larger than `maxBytes`. The result says why a file was refused.
  */
-export function readRegularFile(file: string, maxBytes: number): { bytes: Buffer } | { refused: string } {
-  // Most files asked for are missing (`Dockerfile.dockerignore`, on every keystroke): saying so
-  // without the thrown error's cost. A file that appears or goes in between is still handled below.
-  if (!existsSync(file)) return { refused: 'unreadable (ENOENT)' };
+export function readRegularFile(file: string, maxBytes: number, { oftenMissing = true } = {}): { bytes: Buffer } | { refused: string } {
+  // Most files the engine asks for are missing (`Dockerfile.dockerignore`, on every keystroke):
+  // saying so without the thrown error's cost. The audit reads files its walk has just listed, so
+  // it skips that extra system call (`oftenMissing: false`). A file that appears or goes in
+  // between is still handled below.
+  if (oftenMissing && !existsSync(file)) return { refused: 'unreadable (ENOENT)' };
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
