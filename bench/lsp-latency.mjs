@@ -51,7 +51,7 @@ for (const file of openOnly ? [] : benchFiles()) {
   rows.push([file.name, ms(ours.p50), ms(ours.p90), ms(ours.p99), ms(ours.max), ms(ours.rssMb), theirs ? `${peer.name.split('-')[0]}` : '–', theirs ? ms(theirs.p50) : '–', theirs ? ms(theirs.p99) : '–', theirs ? ms(theirs.rssMb) : '–', ratio]);
   process.stderr.write(`${file.name}: ours p99 ${ms(ours.p99)} ms${ours.error ? ` (${ours.error})` : ''}${theirs ? `, peer p99 ${ms(theirs.p99)} ms${theirs.error ? ` (${theirs.error})` : ''}` : ''}\n`);
 }
-if (!openOnly) console.log(`\n## Edit latency over LSP (didChange → publishDiagnostics; ours ${EDITS} edits, peers ${PEER_EDITS}; ms)\n`);
+if (!openOnly) console.log(`\n## Edit latency over LSP (didChange → publishDiagnostics; ours ${EDITS} edits, peers ${PEER_EDITS}; ${PACE > 0 ? `${PACE} ms between one edit's diagnostics and the next edit` : 'each edit sent as soon as the previous one is diagnosed'}; ms)\n`);
 if (!openOnly) console.log(table(['file', 'p50', 'p90', 'p99', 'max', 'RSS MB', 'peer', 'peer p50', 'peer p99', 'peer RSS', 'p99 ours/peer'], rows));
 
 // Open many documents at once.
