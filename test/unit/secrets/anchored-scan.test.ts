@@ -25,7 +25,7 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['http', 's', '://', ':', '@', 'user', 'p4ss', 'w0rd', 'host', '.', '-', '+', '/', ' ', '\n', '"', "'", 'a', 'Z', '9', '://x:y@z', 'postgres://u:secret@db', 'x'.repeat(40), '[', ')'];
+const PIECES = ['http', 's', '://', ':', '@', 'user', 'p4ss', 'w0rd', 'host', '.', '-', '+', '/', ' ', '\n', '"', "'", 'a', 'Z', '9', '://x:y@z', 'postgres://u:secret@db', 'x'.repeat(40), '[', ')', '_', 'svn+ssh', 'a.b-c', '9x', 'x'.repeat(29), ':/', '//'];
 
 describe('secret scan: patterns anchored on a literal find exactly what a full scan finds', () => {
   const anchored = TOKEN_PATTERNS.filter((p) => p.anchor);

@@ -27,7 +27,16 @@ export interface TokenPattern {
    * For a pattern with no literal prefix, the scan then jumps from one occurrence to the next
    * (indexOf) and tries the pattern only just before each, instead of at every position.
    */
-  anchor?: { literal: string; lead: number };
+  anchor?: {
+    literal: string;
+    lead: number;
+    /**
+     * When given: the only position before the literal at `at` (and not before `from`) where a
+     * match can start, or -1. For patterns where every possible start gives the same answer,
+     * so one try per literal replaces `lead` tries.
+     */
+    firstStart?: (text: string, at: number, from: number) => number;
+  };
 }
 
 export interface TokenMatch {
@@ -98,9 +107,32 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     group: 1,
     // The scheme (2-31 characters, no ':') ends right at '://'. Tried at every letter of the text,
     // this pattern was a third of the secret scan's time on a 1,000-line Dockerfile.
-    anchor: { literal: '://', lead: 31 },
+    anchor: { literal: '://', lead: 31, firstStart: schemeStart },
   },
 ];
+
+/**
+ * Where a URL scheme ending at `at` (its '://') can start: a letter at a word boundary followed
+ * by scheme characters only, 2–31 characters in all (the url-password pattern's
+ * `\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}:\/\/`). All such starts share the rest of the match (what
+ * follows '://'), so if the leftmost fails they all do; -1 when there is none.
+ */
+function schemeStart(text: string, at: number, from: number): number {
+  const reach = Math.max(from, at - 31);
+  let p = at;
+  while (p > reach && isSchemeChar(text.charCodeAt(p - 1))) p--;
+  for (; p <= at - 2; p++) {
+    if (isLetter(text.charCodeAt(p)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)))) return p;
+  }
+  return -1;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** `\w` without the u flag. */
+const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 95;
+/** `[a-zA-Z0-9+.-]` */
+const isSchemeChar = (c: number) => isLetter(c) || isDigit(c) || c === 43 || c === 46 || c === 45;
 
 /**
  * The patterns with match indices switched on (`d`), so capture groups have exact offsets; an
@@ -112,7 +144,6 @@ const COMPILED: readonly [TokenPattern, RegExp][] = TOKEN_PATTERNS.map((p) => [p
 export function findTokens(text: string): TokenMatch[] {
   const matches: TokenMatch[] = [];
   for (const [pattern, regex] of COMPILED) {
-    regex.lastIndex = 0;
     for (const m of patternMatches(pattern, regex, text)) {
       const group = pattern.group ?? 0;
       const secret = m[group];
@@ -132,8 +163,14 @@ export function findTokens(text: string): TokenMatch[] {
   return result;
 }
 
-/** The pattern's raw matches in `text`, in order (before acceptance); exported for its tests. */
-export function patternMatches(pattern: TokenPattern, regex: RegExp, text: string): Iterable<RegExpExecArray> {
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/**
+ * The pattern's raw matches in `text`, in order (before acceptance); exported for its tests.
+ * Arrays, not generators: most patterns match nothing, and a generator per pattern and file cost
+ * as much as the scans themselves.
+ */
+export function patternMatches(pattern: TokenPattern, regex: RegExp, text: string): readonly RegExpExecArray[] {
   regex.lastIndex = 0;
   return pattern.anchor ? anchoredMatches(text, regex, pattern.anchor) : allMatches(text, regex);
 }
@@ -143,9 +180,12 @@ export function compiledPattern(id: string): [TokenPattern, RegExp] | undefined 
   return COMPILED.find(([p]) => p.id === id);
 }
 
-function* allMatches(text: string, regex: RegExp): Generator<RegExpExecArray> {
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(text)) !== null) yield m;
+function allMatches(text: string, regex: RegExp): readonly RegExpExecArray[] {
+  let m = regex.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  for (; m !== null; m = regex.exec(text)) out.push(m);
+  return out;
 }
 
 /**
@@ -156,18 +196,27 @@ function* allMatches(text: string, regex: RegExp): Generator<RegExpExecArray> {
  * a position gives the same answer whichever window it is tried for; so the first success is the
  * leftmost match. After a match the search goes on from its end, as a global scan does.
  */
-function* anchoredMatches(text: string, sticky: RegExp, anchor: { literal: string; lead: number }): Generator<RegExpExecArray> {
+function anchoredMatches(text: string, sticky: RegExp, anchor: NonNullable<TokenPattern['anchor']>): readonly RegExpExecArray[] {
+  let out: RegExpExecArray[] | undefined;
   let from = 0;
   for (let at = text.indexOf(anchor.literal); at >= 0; at = text.indexOf(anchor.literal, Math.max(at + 1, from))) {
-    for (let start = Math.max(from, at - anchor.lead); start <= at; start++) {
+    let m: RegExpExecArray | null = null;
+    if (anchor.firstStart) {
+      const start = anchor.firstStart(text, at, from);
+      if (start < 0) continue;
       sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (!m) continue;
-      yield m;
-      from = m.index + Math.max(1, m[0].length);
-      break;
+      m = sticky.exec(text);
+    } else {
+      for (let start = Math.max(from, at - anchor.lead); start <= at && m === null; start++) {
+        sticky.lastIndex = start;
+        m = sticky.exec(text);
+      }
     }
+    if (m === null) continue;
+    (out ??= []).push(m);
+    from = m.index + Math.max(1, m[0].length);
   }
+  return out ?? NO_MATCHES;
 }
 
 function acceptMatch(pattern: TokenPattern, secret: string, text: string, matchIndex: number, start: number): TokenMatch | undefined {
