@@ -50,6 +50,12 @@ export interface DockerfileModel {
   /** The shell commands a RUN executes (memoised; includes `sh -c` scripts and heredoc bodies). */
   shellCommands(run: Instruction): ShellCommand[];
   offsetAt(position: Range['start']): number;
+  /**
+   * With a cache: the text cut where it was parsed in chunks, each with an object that stays the
+   * same while the chunk's text does (its tree), so whole-text scans can reuse a chunk's results
+   * from the previous version (secrets/tokens.ts findTokensInRegions). Undefined otherwise.
+   */
+  textChunks?: ReadonlyArray<{ start: number; text: string; identity: object }>;
 }
 
 export function parseDockerfile(text: string, cache?: DockerfileCache): DockerfileModel {
@@ -94,6 +100,7 @@ export function parseDockerfile(text: string, cache?: DockerfileCache): Dockerfi
     instructions,
     globalInstructions,
     offsetAt: (position) => lines.offsetAt(position),
+    textChunks: chunked?.chunks.map((chunk) => ({ start: chunk.startOffset, text: chunk.text, identity: chunk.ast })),
     shellCommands(run) {
       const known = shells.get(run) ?? unanchored.get(run);
       if (known) return known.commands;

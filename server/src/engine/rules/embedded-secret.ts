@@ -5,7 +5,7 @@ import type { Fix, Range, Severity, TextEdit } from '../types';
 import { isAlias } from 'yaml';
 import type { KubernetesDocument } from '../kubernetes/document';
 import { editorFor } from '../kubernetes/fixes';
-import { assessAssignment, composeAssignments, dockerfileAssignments, findTokens, kubernetesAssignments, redact, type Assignment } from '../secrets';
+import { assessAssignment, composeAssignments, dockerfileAssignments, findTokens, findTokensInRegions, kubernetesAssignments, redact, type Assignment, type TokenMatch } from '../secrets';
 
 /**
  * Credentials written into a file. Two detectors, one finding per place:
@@ -27,8 +27,8 @@ interface TokenReport extends Report {
 }
 
 /** Known token formats anywhere in the text, as reports not yet made (assignments may add a fix). */
-function scanText(text: string, lines: LineIndex, where: Where): TokenReport[] {
-  return findTokens(text).map((token) => {
+function scanText(tokens: TokenMatch[], lines: LineIndex, where: Where): TokenReport[] {
+  return tokens.map((token) => {
     const what = token.weak ? `a guessable default ${token.pattern.label}` : `a ${token.pattern.label}`;
     return {
       start: token.start,
@@ -44,8 +44,8 @@ function scanText(text: string, lines: LineIndex, where: Where): TokenReport[] {
  * One finding per place: a value holding a known token is reported as the token (with the
  * place's fix); other literal values given to sensitive names are reported by name.
  */
-function check(text: string, lines: LineIndex, where: Where, assignments: Assignment[], fixFor: (a: Assignment) => Fix[] | undefined, report: (r: Report) => void): void {
-  const tokens = scanText(text, lines, where);
+function check(found: TokenMatch[], lines: LineIndex, where: Where, assignments: Assignment[], fixFor: (a: Assignment) => Fix[] | undefined, report: (r: Report) => void): void {
+  const tokens = scanText(found, lines, where);
   for (const assignment of assignments) {
     const token = tokens.find((t) => t.start < assignment.valueEnd && assignment.valueStart < t.end);
     if (token) {
@@ -76,13 +76,15 @@ export default defineRule({
   fixable: true,
   check: {
     dockerfile({ model, report }) {
-      check(model.text, model.lines, 'image', dockerfileAssignments(model), (a) => dockerfileFix(a, model), report);
+      // An edited Dockerfile's unchanged chunks keep their tokens from the previous version.
+      const tokens = model.textChunks ? findTokensInRegions(model.text, model.textChunks) : findTokens(model.text);
+      check(tokens, model.lines, 'image', dockerfileAssignments(model), (a) => dockerfileFix(a, model), report);
     },
     compose({ model, report }) {
-      check(model.yaml.segment.text, model.yaml.lines, 'compose', composeAssignments(model), (a) => composeFix(a, model.yaml.segment.text, model.yaml.lines), report);
+      check(findTokens(model.yaml.segment.text), model.yaml.lines, 'compose', composeAssignments(model), (a) => composeFix(a, model.yaml.segment.text, model.yaml.lines), report);
     },
     kubernetes({ model, report }) {
-      check(model.yaml.segment.text, model.yaml.lines, 'manifest', kubernetesAssignments(model), (a) => kubernetesFix(a, model), report);
+      check(findTokens(model.yaml.segment.text), model.yaml.lines, 'manifest', kubernetesAssignments(model), (a) => kubernetesFix(a, model), report);
     },
   },
 });

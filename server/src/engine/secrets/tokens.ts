@@ -135,25 +135,94 @@ const isWordChar = (c: number) => isLetter(c) || isDigit(c) || c === 95;
 const isSchemeChar = (c: number) => isLetter(c) || isDigit(c) || c === 43 || c === 46 || c === 45;
 
 /**
+ * Whether a pattern's matches stay within one line and its acceptance reads only the match, so
+ * scanning a region of whole lines finds what scanning the whole text finds there. Decided from
+ * the pattern's source, conservatively: anything that can match a line break (`\s`, `\S`, `\W`,
+ * `\D`, a negated class, `.` outside a class) or acceptance that reads the text around the match
+ * (an `accept` taking the text; the url-password and private-key checks in acceptMatch) makes it
+ * a whole-text pattern.
+ */
+export function isLineLocal(pattern: TokenPattern): boolean {
+  const source = pattern.regex.source;
+  const outsideClasses = source.replace(/\[(?:\\.|[^\]\\])*\]/g, '');
+  const canMatchLineBreak = /\\[sSWDn]|\[\^/.test(source) || /(?:^|[^\\])\./.test(outsideClasses.replace(/\\\\/g, ''));
+  const readsAround = (pattern.accept?.length ?? 0) > 1 || pattern.id === 'url-password' || pattern.id === 'private-key';
+  return !canMatchLineBreak && !readsAround;
+}
+
+/**
  * The patterns with match indices switched on (`d`), so capture groups have exact offsets; an
  * anchored pattern is sticky (`y`): it is tried at chosen positions only (`anchoredMatches`).
  */
 const COMPILED: readonly [TokenPattern, RegExp][] = TOKEN_PATTERNS.map((p) => [p, new RegExp(p.regex.source, `${p.regex.flags.replace('g', '')}${p.anchor ? 'y' : 'g'}d`)]);
+const LINE_LOCAL = COMPILED.filter(([p]) => isLineLocal(p));
+const WHOLE_TEXT = COMPILED.filter(([p]) => !isLineLocal(p));
+const PATTERN_ORDER = new Map(TOKEN_PATTERNS.map((p, i) => [p, i]));
 
 /** Every known-format credential in `text` (one document), in order, without overlaps. */
 export function findTokens(text: string): TokenMatch[] {
   const matches: TokenMatch[] = [];
-  for (const [pattern, regex] of COMPILED) {
-    for (const m of patternMatches(pattern, regex, text)) {
-      const group = pattern.group ?? 0;
-      const secret = m[group];
-      const span = m.indices?.[group];
-      if (secret === undefined || !span) continue;
-      const match = acceptMatch(pattern, secret, text, m.index, span[0]);
-      if (match) matches.push(match);
-    }
+  for (const compiled of COMPILED) collectMatches(compiled, text, matches);
+  return withoutOverlaps(matches);
+}
+
+/**
+ * A piece of a document that starts at a line start and runs to the start of the next piece (so
+ * it ends with its line break), with an object that stays the same while its text does: the
+ * chunks of an incrementally parsed Dockerfile (their dockerfile-ast tree is that object).
+ */
+export interface TextRegion {
+  start: number;
+  text: string;
+  identity: object;
+}
+
+/** Tokens of the line-local patterns in a region's text, offsets relative to the region. */
+const regionTokens = new WeakMap<object, TokenMatch[]>();
+
+/**
+ * The same as `findTokens(text)` for a text cut into `regions`, reusing the matches of regions
+ * already scanned in an earlier version: an edit rescans only the region it changed. Patterns
+ * whose matches stay on one line and whose acceptance reads only the match (LINE_LOCAL) cannot
+ * tell a region from the whole text: the character before a region and at its end is a line
+ * break either way. The others (those that can span lines, or look around the match) scan the
+ * whole text, as findTokens does. Regions that do not tile the text get a plain findTokens.
+ */
+export function findTokensInRegions(text: string, regions: readonly TextRegion[]): TokenMatch[] {
+  let expected = 0;
+  for (const region of regions) {
+    if (region.start !== expected || (expected > 0 && text.charCodeAt(expected - 1) !== 10)) return findTokens(text);
+    expected += region.text.length;
   }
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (expected !== text.length) return findTokens(text);
+  const matches: TokenMatch[] = [];
+  for (const compiled of WHOLE_TEXT) collectMatches(compiled, text, matches);
+  for (const region of regions) {
+    let local = regionTokens.get(region.identity);
+    if (!local) {
+      local = [];
+      for (const compiled of LINE_LOCAL) collectMatches(compiled, region.text, local);
+      regionTokens.set(region.identity, local);
+    }
+    for (const token of local) matches.push({ ...token, start: token.start + region.start, end: token.end + region.start });
+  }
+  return withoutOverlaps(matches);
+}
+
+function collectMatches([pattern, regex]: readonly [TokenPattern, RegExp], text: string, into: TokenMatch[]): void {
+  for (const m of patternMatches(pattern, regex, text)) {
+    const group = pattern.group ?? 0;
+    const secret = m[group];
+    const span = m.indices?.[group];
+    if (secret === undefined || !span) continue;
+    const match = acceptMatch(pattern, secret, text, m.index, span[0]);
+    if (match) into.push(match);
+  }
+}
+
+/** In order of position (the longer first, then in pattern order); a match inside an earlier one is dropped. */
+function withoutOverlaps(matches: TokenMatch[]): TokenMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end || PATTERN_ORDER.get(a.pattern)! - PATTERN_ORDER.get(b.pattern)!);
   const result: TokenMatch[] = [];
   for (const m of matches) {
     const last = result[result.length - 1];
