@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { LIMITS, type Limits } from '../limits';
@@ -29,8 +29,8 @@ export function parseYamlSegment(segment: YamlSegment, limits: Limits = LIMITS):
     const empty = parseDocument('');
     return { segment, lines, doc: empty, view: new YamlView(empty, lines), errors: [], skipped };
   }
+  // Positions come from our own LineIndex (offsets → line/character), so no yaml LineCounter.
   const doc = parseDocument(segment.text, {
-    lineCounter: new LineCounter(),
     prettyErrors: false,
     uniqueKeys: false,
     strict: false,
