@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { compiledPattern, patternMatches, TOKEN_PATTERNS } from '../../../server/src/engine/secrets/tokens';
+import { random } from './seeded-random';
 
 /** What a plain global scan with the pattern's own regex finds: the reference. */
 function globalScan(source: RegExp, text: string): [number, string][] {
@@ -13,16 +14,6 @@ function globalScan(source: RegExp, text: string): [number, string][] {
 function anchoredScan(id: string, text: string): [number, string][] {
   const [pattern, regex] = compiledPattern(id)!;
   return [...patternMatches(pattern, regex, text)].map((m) => [m.index, m[0]]);
-}
-
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['http', 's', '://', ':', '@', 'user', 'p4ss', 'w0rd', 'host', '.', '-', '+', '/', ' ', '\n', '"', "'", 'a', 'Z', '9', '://x:y@z', 'postgres://u:secret@db', 'x'.repeat(40), '[', ')', '_', 'svn+ssh', 'a.b-c', '9x', 'x'.repeat(29), ':/', '//'];

@@ -3,16 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findTokens, findTokensInRegions, isLineLocal, TOKEN_PATTERNS, type TextRegion, type TokenMatch } from '../../../server/src/engine/secrets/tokens';
-
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './seeded-random';
 
 const shape = (tokens: TokenMatch[]) => tokens.map((t) => [t.pattern.id, t.start, t.end, t.secret.length, t.weak]);
 
