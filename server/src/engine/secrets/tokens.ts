@@ -23,20 +23,11 @@ export interface TokenPattern {
   /** Extra acceptance test on the secret (examples, fillers). */
   accept?(secret: string, text: string, index: number): boolean;
   /**
-   * A literal every match contains, starting at most `lead` characters after the match starts.
-   * For a pattern with no literal prefix, the scan then jumps from one occurrence to the next
-   * (indexOf) and tries the pattern only just before each, instead of at every position.
+   * For a pattern with no literal prefix: a literal every match contains, and where the one match
+   * start worth trying before an occurrence of it at `at` lies (not before `from`; -1: none). The
+   * scan then jumps from one occurrence to the next (indexOf) instead of trying every position.
    */
-  anchor?: {
-    literal: string;
-    lead: number;
-    /**
-     * When given: the only position before the literal at `at` (and not before `from`) where a
-     * match can start, or -1. For patterns where every possible start gives the same answer,
-     * so one try per literal replaces `lead` tries.
-     */
-    firstStart?: (text: string, at: number, from: number) => number;
-  };
+  anchor?: { literal: string; firstStart: (text: string, at: number, from: number) => number };
 }
 
 export interface TokenMatch {
@@ -107,7 +98,7 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     group: 1,
     // The scheme (2-31 characters, no ':') ends right at '://'. Tried at every letter of the text,
     // this pattern was a third of the secret scan's time on a 1,000-line Dockerfile.
-    anchor: { literal: '://', lead: 31, firstStart: schemeStart },
+    anchor: { literal: '://', firstStart: schemeStart },
   },
 ];
 
@@ -259,28 +250,18 @@ function allMatches(text: string, regex: RegExp): readonly RegExpExecArray[] {
 
 /**
  * The matches a global scan of `text` with the pattern would find, in order, found by trying the
- * sticky pattern only at the `lead` positions up to each occurrence of the anchor literal. Every
- * position a match can start at lies in such a window (the match holds the literal within
- * `lead` characters of its start), the windows are tried in increasing order, and a sticky try at
- * a position gives the same answer whichever window it is tried for; so the first success is the
- * leftmost match. After a match the search goes on from its end, as a global scan does.
+ * sticky pattern only where `firstStart` says a match before each occurrence of the anchor
+ * literal can start. Occurrences are visited in increasing order, so the first success is the
+ * leftmost match; after a match the search goes on from its end, as a global scan does.
  */
 function anchoredMatches(text: string, sticky: RegExp, anchor: NonNullable<TokenPattern['anchor']>): readonly RegExpExecArray[] {
   let out: RegExpExecArray[] | undefined;
   let from = 0;
   for (let at = text.indexOf(anchor.literal); at >= 0; at = text.indexOf(anchor.literal, Math.max(at + 1, from))) {
-    let m: RegExpExecArray | null = null;
-    if (anchor.firstStart) {
-      const start = anchor.firstStart(text, at, from);
-      if (start < 0) continue;
-      sticky.lastIndex = start;
-      m = sticky.exec(text);
-    } else {
-      for (let start = Math.max(from, at - anchor.lead); start <= at && m === null; start++) {
-        sticky.lastIndex = start;
-        m = sticky.exec(text);
-      }
-    }
+    const start = anchor.firstStart(text, at, from);
+    if (start < 0) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
     if (m === null) continue;
     (out ??= []).push(m);
     from = m.index + Math.max(1, m[0].length);
