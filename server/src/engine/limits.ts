@@ -71,7 +71,8 @@ export function longestLineOver(text: string, cap: number): boolean {
 /** True when the text has more than `cap` lines; a final line break ends the last line, it does not start one (as `wc -l` counts). */
 export function lineCountOver(text: string, cap: number): boolean {
   let breaks = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+  // Every line break ends a line: past `cap` of them the answer is known, however long the file.
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++breaks > cap) return true;
   const lines = breaks + (text.length > 0 && !text.endsWith('\n') ? 1 : 0);
   return lines > cap;
 }
